@@ -1,0 +1,40 @@
+# Every target installs what it needs into a local virtual environment (.venv).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SCALE ?= smoke
+
+.PHONY: install test sync-check demo tables bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Fails when the notebooks are not clean or the exported package is out of date.
+sync-check: $(STAMP)
+	@before=$$(git status --porcelain -- nbs ckdsnn; git diff -- nbs ckdsnn | sha1sum); \
+	$(BIN)/nbdev-clean && $(BIN)/nbdev-export || exit 1; \
+	after=$$(git status --porcelain -- nbs ckdsnn; git diff -- nbs ckdsnn | sha1sum); \
+	if [ "$$before" != "$$after" ]; then \
+	  echo "sync-check: nbdev-clean/nbdev-export changed files (see git diff -- nbs ckdsnn): review and commit them"; exit 1; fi
+
+test: sync-check
+	$(BIN)/nbdev-test --n-workers 2 --timing
+	@echo "notebooks: $$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | wc -l) passed, 0 failed"
+
+demo: $(STAMP)
+	$(BIN)/ckdsnn demo
+
+tables: $(STAMP)
+	$(BIN)/python -m ckdsnn.tables --scale $(SCALE)
+
+bench: $(STAMP)
+	$(BIN)/nbdev-test --flags slow nbs/00_neuron.ipynb
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info runs
