@@ -24,7 +24,8 @@ sync-check: $(STAMP)
 	  echo "sync-check: nbdev-clean/nbdev-export changed files (see git diff -- nbs ckdsnn): review and commit them"; exit 1; fi
 
 test: sync-check
-	$(BIN)/nbdev-test --n-workers 2 --timing
+	# one thread per notebook: two workers share the two cores without oversubscription
+	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --timing
 	@echo "notebooks: $$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | wc -l) passed, 0 failed"
 
 demo: $(STAMP)
