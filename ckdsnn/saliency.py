@@ -5,26 +5,27 @@
 # %% auto #0
 __all__ = ['grad_cam', 'class_activation_map', 'spike_activation_map', 'minmax_normalize']
 
-# %% ../nbs/03_saliency.ipynb #74a9d398
+# %% ../nbs/03_saliency.ipynb #fbe72b37
 import torch
 import torch.nn.functional as F
 
-# %% ../nbs/03_saliency.ipynb #3d9278ef
-def grad_cam(feat: torch.Tensor,  # teacher features `[B, C, H, W]`, part of the graph that computed `score`
+# %% ../nbs/03_saliency.ipynb #8b639e70
+def grad_cam(feat: torch.Tensor,  # `[..., B, C, H, W]` (e.g. an SNN's `[T, B, C, H, W]`), in the graph that computed `score`
              score: torch.Tensor,  # `[B]` score of the target class per sample
-            ) -> torch.Tensor:  # `[B, H, W]`, non-negative
+             create_graph: bool = False,  # keep the gradient's graph: a loss on the map also backpropagates through alpha
+            ) -> torch.Tensor:  # `feat.shape[:-3] + (H, W)`, non-negative
     "Grad-CAM of Eq. (2): ReLU of the channel sum of `feat` weighted by the spatial mean of d score / d feat."
-    if feat.dim() != 4:
-        raise ValueError(f"grad_cam needs feat of shape [B, C, H, W], got {tuple(feat.shape)}")
+    if feat.dim() < 4:
+        raise ValueError(f"grad_cam needs feat of shape [..., B, C, H, W] (e.g. [B, C, H, W]), got {tuple(feat.shape)}")
     if not feat.requires_grad:
-        raise ValueError("grad_cam: feat is not part of score's graph; run the teacher under torch.enable_grad() "
-                         "with x.requires_grad_(True) so its features require grad")
+        raise ValueError("grad_cam: feat is not part of score's graph; compute it with gradients enabled (for a frozen "
+                         "network: under torch.enable_grad() with x.requires_grad_(True))")
     # retain_graph: the caller may still backpropagate through the same forward pass
-    (grad,) = torch.autograd.grad(score.sum(), feat, retain_graph=True, create_graph=False)
-    alpha = grad.mean(dim=(2, 3), keepdim=True)  # [B, C, 1, 1]
-    return F.relu((alpha * feat).sum(1))
+    (grad,) = torch.autograd.grad(score.sum(), feat, retain_graph=True, create_graph=create_graph)
+    alpha = grad.mean(dim=(-2, -1), keepdim=True)  # [..., B, C, 1, 1]
+    return F.relu((alpha * feat).sum(-3))
 
-# %% ../nbs/03_saliency.ipynb #5630a0e5
+# %% ../nbs/03_saliency.ipynb #cb341d33
 def class_activation_map(feat: torch.Tensor,  # last-stage features `[B, C, H, W]`
                          fc_weight: torch.Tensor,  # weight `[K, C]` of the single linear layer after GAP
                          target: torch.Tensor,  # `[B]` class index per sample
@@ -35,7 +36,7 @@ def class_activation_map(feat: torch.Tensor,  # last-stage features `[B, C, H, W
                          f"and {tuple(fc_weight.shape)}; CAM only applies where GAP is followed by one linear layer")
     return F.relu(torch.einsum('bc,bchw->bhw', fc_weight[target], feat))
 
-# %% ../nbs/03_saliency.ipynb #071f3556
+# %% ../nbs/03_saliency.ipynb #5dd71b22
 def spike_activation_map(spikes: torch.Tensor,  # student spikes, time-major `[T, B, C, H, W]`
                          reduce: str = 'sum',  # 'sum' (Eq. 3) or 'mean' (the paper's text)
                         ) -> torch.Tensor:  # `[B, H, W]`
@@ -46,7 +47,7 @@ def spike_activation_map(spikes: torch.Tensor,  # student spikes, time-major `[T
         raise ValueError(f"unknown reduce {reduce!r}; use 'sum' or 'mean'")
     return spikes.sum((0, 2)) if reduce == 'sum' else spikes.mean((0, 2))
 
-# %% ../nbs/03_saliency.ipynb #ebc6b820
+# %% ../nbs/03_saliency.ipynb #89eb8d12
 def minmax_normalize(m: torch.Tensor,  # maps `[B, ...]`
                      per: str = 'sample',  # 'sample': each map to [0, 1]; 'batch': one min/max over the batch
                      eps: float = 1e-8,  # smallest range divided by; constant maps become zeros
