@@ -158,7 +158,7 @@ class BKDSNN(Distiller):
         return {'blur': self.feat_weight * feature_mse(self.generator(time_mean(s.features[self.stage])), t.features[self.stage]),
                 'wsld': self.kd_weight * wsld_loss(s.logits, t.logits, y, self.tau)}
 
-# %% ../nbs/10_baselines.ipynb #bfd3d924
+# %% ../nbs/10_baselines.ipynb #da3cbb96
 @register_distiller('enof')
 class EnOF(Distiller):
     "EnOF: cross-entropy + KL between the teacher's logits and its classifier applied to the student's output feature."
@@ -170,7 +170,7 @@ class EnOF(Distiller):
         _check(self, positive=('tau',), nonnegative=('weight',))
         if not isinstance(student.stages[-1][-1].act2, nn.ReLU):
             raise ValueError("enof needs the student's last activation to be ReLU (EnOF's RepAct): "
-                             "build it with create_model(..., last_act='relu')")
+                             "build it with create_model(..., last_act='relu'), or on the command line pass --last-act relu")
         if (c_s := stage_channels(student, -1)) != (c_t := stage_channels(teacher, -1)):
             raise ValueError(f"enof feeds the student's output feature ({c_s} channels) to the teacher's classifier "
                              f"(which takes {c_t}): use a teacher of the student's width")
