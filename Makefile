@@ -31,8 +31,10 @@ test: sync-check
 demo: $(STAMP)
 	$(BIN)/ckdsnn demo
 
+# make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
+ONLY ?=
 tables: $(STAMP)
-	$(BIN)/python -m ckdsnn.tables --scale $(SCALE)
+	$(BIN)/python -c 'import sys; from ckdsnn.experiments import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
 
 bench: $(STAMP)
 	$(BIN)/nbdev-test --flags slow nbs/00_neuron.ipynb
