@@ -37,7 +37,7 @@ tables: $(STAMP)
 	$(BIN)/python -c 'import sys; from ckdsnn.experiments import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
 
 bench: $(STAMP)
-	$(BIN)/nbdev-test --flags slow nbs/00_neuron.ipynb
+	$(BIN)/nbdev-test --flags slow --verbose nbs/00_neuron.ipynb
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info runs
