@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['SCALES', 'REPO', 'SHARED_CIFAR10', 'EXPERIMENTS_NBS', 'get_scale', 'scale_label', 'default_dir', 'canonical_switches',
            'needs_teacher', 'NotRunnable', 'run_config', 'teacher_config', 'code_hash', 'run_id', 'summarize',
-           'aggregate', 'compare', 'significance_note', 'write_result', 'load_result', 'write_text', 'table_markdown',
+           'aggregate', 'compare', 'significance_note', 'write_result', 'load_result', 'table_markdown',
            'not_built_markdown', 'bar_figure', 'available_datasets', 'train_run', 'run_all', 'run_metrics',
            'Experiment', 'list_experiments', 'run_tables', 'readme_text', 'exit_status', 'tables_main']
 
-# %% ../nbs/11_experiments.ipynb #67cb3738
+# %% ../nbs/11_experiments.ipynb #b684dd6f
 import argparse, functools, hashlib, json, multiprocessing, os, sys, tempfile, time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, fields, replace
@@ -26,7 +26,7 @@ import ckdsnn
 import ckdsnn.baselines  # registers the baselines ('tet', 'kd', 'kdsnn', ...) by name
 from .data import get_dataset
 from .distill import DISTILLERS
-from .train import (RunConfig, train_teacher, distill, load_model, load_teacher, atomic_write_json,
+from .train import (RunConfig, train_teacher, distill, load_model, load_teacher, atomic_write_json, atomic_write_text,
                           provenance, NonFiniteLossError)
 from .energy import markdown_table
 from .viz import save_figure
@@ -183,7 +183,7 @@ def significance_note(rows: list[dict], ours: str, metric: str = 'top1', keys=('
     if len(lines) == 1: raise ValueError(f"significance_note found no row {ours!r} with a comparable row")
     return '\n'.join(lines)
 
-# %% ../nbs/11_experiments.ipynb #bc779808
+# %% ../nbs/11_experiments.ipynb #a3398bd5
 def write_result(name: str, scale: str, rows: list[dict], params: dict, out_dir: str | Path = 'results',
                  notes: list[str] = (), wall_time_s: float | None = None, **extra) -> Path:
     "Write `rows` of experiment `name` at `scale` to `<out_dir>/<name>/<scale>.json` atomically; returns the path."
@@ -202,18 +202,6 @@ def load_result(path: str | Path) -> dict:
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"no result at {path}: run its notebook (make tables) first")
     return json.loads(path.read_text())
-
-def write_text(path: str | Path, text: str) -> Path:
-    "Write `text` to `path` atomically (temporary file beside it, then `os.replace`)."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'w') as f: f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True); raise
-    return path
 
 # %% ../nbs/11_experiments.ipynb #8db18312
 def table_markdown(rows: list[dict], metric: str = 'top1', keys=('dataset', 'T'), digits: int = 2,
@@ -441,7 +429,7 @@ def test_loader(self: Experiment, dataset: str, seed: int = 0, batch_size: int =
     ds, _ = get_dataset(dataset, root=c.data_root, train=False, n=c.n_test, seed=seed, cache=c.cache)
     return DataLoader(ds, batch_size, shuffle=shuffle, generator=torch.Generator().manual_seed(seed))
 
-# %% ../nbs/11_experiments.ipynb #8d043bca
+# %% ../nbs/11_experiments.ipynb #41b1ed39
 @patch
 def write(self: Experiment, rows: list[dict], **extra) -> dict:
     "Write the result JSON of `rows`; returns it as read back from disk."
@@ -453,8 +441,10 @@ def save_markdown(self: Experiment, text: str, title: str = '') -> Path:
     "Write `<out_dir>/<name>/<scale>.md`: a title, the scale's label, this run's seeds (and epochs if overridden), the notes, then `text`."
     run = f"This run: seeds {self.seeds}" + (f", epochs {self.epochs} (instead of the preset's)" if self.epochs else '') + '.'
     notes = ''.join(f'- {n}\n' for n in self.notes)
-    return write_text(self.out_dir/self.name/f'{self.scale}.md', f"# {title or self.name}\n\n{scale_label(self.scale)}\n{run}\n\n"
+    path = self.out_dir/self.name/f'{self.scale}.md'
+    atomic_write_text(path, f"# {title or self.name}\n\n{scale_label(self.scale)}\n{run}\n\n"
                       + (f"Notes:\n{notes}\n" if notes else '') + f"{text}\n")
+    return path
 
 @patch
 def save_figure(self: Experiment, fig: plt.Figure, tag: str) -> Path:
@@ -509,7 +499,7 @@ def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir
         print(f'   {entries[name]["status"]} in {entries[name]["wall_time_s"]:.0f} s' + (f': {err}' if err else ''), flush=True)
     return _write_summary(results, scale, entries, time.time() - t_start)
 
-# %% ../nbs/11_experiments.ipynb #5583710c
+# %% ../nbs/11_experiments.ipynb #02e8dae2
 def _write_summary(results: Path, scale: str, entries: dict, wall_time_s: float) -> dict:
     path = results/f'summary-{scale}.json'
     old = json.loads(path.read_text()) if path.exists() else {}
@@ -518,7 +508,7 @@ def _write_summary(results: Path, scale: str, entries: dict, wall_time_s: float)
                        wall_time_s=round(wall_time_s, 1), provenance=provenance()),
                    notebooks={**old.get('notebooks', {}), **entries})
     atomic_write_json(path, summary)
-    write_text(results/'README.md', readme_text(results))
+    atomic_write_text(results/'README.md', readme_text(results))
     return summary
 
 def readme_text(results: Path) -> str:
