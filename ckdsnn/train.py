@@ -59,7 +59,7 @@ def atomic_save(obj, path: str | Path) -> None:
     "`torch.save(obj, path)`, atomically."
     _atomic_write(path, lambda f: torch.save(obj, f))
 
-# %% ../nbs/06_train.ipynb #4bb0ace7
+# %% ../nbs/06_train.ipynb #a8663f0f
 def _git(*args) -> str | None:
     "Output of a git command run in the package's checkout, or None outside a git checkout."
     try:
@@ -72,9 +72,11 @@ def _version(pkg: str) -> str | None:
     try: return metadata.version(pkg)
     except metadata.PackageNotFoundError: return None
 
+_CODE_PATHS = (':/ckdsnn', ':/nbs', ':/pyproject.toml')  # from the checkout's top, wherever git runs
+
 def provenance(**extra) -> dict:
     "Git commit, package versions, machine and time of a result, plus `extra` fields."
-    commit, status = _git('rev-parse', 'HEAD'), _git('status', '--porcelain')
+    commit, status = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--', *_CODE_PATHS)
     versions = {p: _version(p) for p in ('torch', 'torchvision', 'spikingjelly', 'numpy')}
     return dict(git_commit=commit, git_dirty=None if status is None else bool(status),
                 versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
