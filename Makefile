@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test sync-check demo tables bench clean
+.PHONY: install test sync-check demo tables bench soak clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
 
 # Fails when the notebooks are not clean or the exported package is out of date.
@@ -34,10 +34,14 @@ demo: $(STAMP)
 # make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
 ONLY ?=
 tables: $(STAMP)
-	$(BIN)/python -c 'import sys; from ckdsnn.experiments import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
+	$(BIN)/python -c 'import sys; from ckdsnn.experiments.runner import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
 
 bench: $(STAMP)
-	$(BIN)/nbdev-test --flags slow --verbose nbs/00_neuron.ipynb
+	$(BIN)/ckdsnn bench
+
+# kill -9 a tiny distillation at random moments, resume each time, compare with an uninterrupted run
+soak: $(STAMP)
+	$(BIN)/nbdev-test --flags soak --verbose nbs/07_cli.ipynb
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info runs
