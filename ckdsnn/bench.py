@@ -13,6 +13,8 @@ import torch
 from torch import nn
 from torch.profiler import profile, ProfilerActivity, record_function
 
+from .models import create_model
+from .distill import create_distiller
 from .config import RunConfig
 from .train import TrainStep, make_optimizer, train_epoch
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .neuron import NEURONS
-from .models import create_model
 from .data import get_loaders
 from .distill import student_requirements
 

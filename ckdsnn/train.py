@@ -26,7 +26,7 @@ from .neuron import SPIKING_NEURONS
 from .models import create_model, feed
 from .distill import create_distiller
 from .config import RunConfig, fields_with, load_plugins, data_loaders, model_kwargs
-from .files import (CheckpointError, RunDirError, read_torch_file, save_model, load_model, load_teacher, input_norm, initialise,
+from .files import (CheckpointError, RunDirError, read_torch_file, save_model, load_model, input_norm, initialise,
                           claim_run_dir, fs_error)
 from .utils import atomic_save, atomic_write_json, provenance
 

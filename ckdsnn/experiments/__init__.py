@@ -172,7 +172,7 @@ def _row(self: Experiment, spec: dict, runs: list) -> dict:
 
 @patch
 def _teacher_row(self: Experiment, t: RunConfig, m: dict) -> dict:
-    return dict(method='ANN teacher', kind='teacher', config=dict(dataset=t.dataset, T='ANN', method='ce'),
+    return dict(method='ANN teacher', kind='teacher', config=dict(dataset=t.dataset, arch=t.arch, T='ANN', method='ce'),
                 metrics=aggregate([table_numbers(m)]), seeds=[0], runs=[Path(t.run_dir).name], failed=[])
 
 # %% ../../nbs/11b_experiment.ipynb #eb48be29

@@ -52,7 +52,10 @@ def list_models() -> list:
 def create_model(name: str, snn: bool=True, T: int=4, num_classes: int=10, in_chans: int=3, **kwargs) -> nn.Module:
     "Build model `name` as an SNN (`snn=True`, `T` steps) or its ANN twin; kwargs are the family's (`width`, `neuron`, ...)."
     if name not in MODELS: raise ValueError(f"unknown model {name!r}; known models: {', '.join(list_models())}")
-    return MODELS[name](snn=snn, T=T, num_classes=num_classes, in_chans=in_chans, **kwargs)
+    try: return MODELS[name](snn=snn, T=T, num_classes=num_classes, in_chans=in_chans, **kwargs)
+    except TypeError as e:  # an option this family does not have (e.g. EnOF's last_act for a Spikformer)
+        if 'unexpected keyword argument' not in str(e): raise
+        raise ValueError(f"model {name!r} has no option {str(e).split('argument ')[-1]}: drop it, or pick a model that has it") from None
 
 # %% ../../nbs/01_models.ipynb #4751770b
 class Renormalize(nn.Module):

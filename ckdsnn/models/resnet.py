@@ -10,7 +10,6 @@ from functools import partial
 from typing import Optional
 
 import re
-import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch

@@ -6,18 +6,16 @@
 __all__ = ['conv_bn', 'token_layer', 'SpikingPatchSplitting', 'SpikingSelfAttention', 'SpikingMLP', 'SpikformerBlock',
            'Spikformer']
 
-# %% ../../nbs/01d_spikformer.ipynb #44dac13c
+# %% ../../nbs/01d_spikformer.ipynb #4c1d5eac
 from functools import partial
 
-import torch
 from torch import nn, Tensor
-from fastcore.basics import patch
 
-from . import ModelOutput, stateless, activation, register_model
+from . import stateless, activation, register_model
 from .resnet import CKDNet, conv3x3
 from ..neuron import make_neuron
 
-# %% ../../nbs/01d_spikformer.ipynb #10de5e19
+# %% ../../nbs/01d_spikformer.ipynb #25e61850
 def conv_bn(snn: bool, c_in: int, c_out: int) -> nn.Sequential:
     "conv3x3 (no bias) + BN on images `[.., C, H, W]`, folded over time in an SNN."
     return stateless(snn, conv3x3(c_in, c_out), nn.BatchNorm2d(c_out))
@@ -26,7 +24,7 @@ def token_layer(snn: bool, c_in: int, c_out: int) -> nn.Sequential:
     "Linear map of every token + BN on token sequences `[.., C, N]`, folded over time in an SNN."
     return stateless(snn, nn.Conv1d(c_in, c_out, 1), nn.BatchNorm1d(c_out))
 
-# %% ../../nbs/01d_spikformer.ipynb #daf710dd
+# %% ../../nbs/01d_spikformer.ipynb #f5cce84c
 class SpikingPatchSplitting(nn.Module):
     "Spikformer's SPS after the stem: conv-BN-neuron to D/4, D/2 (max-pool), D (max-pool), plus the position embedding."
     def __init__(self, dim: int, snn: bool, neuron='if'):
@@ -41,7 +39,7 @@ class SpikingPatchSplitting(nn.Module):
         x = self.convs(x)
         return x + self.position(x)
 
-# %% ../../nbs/01d_spikformer.ipynb #39e920f6
+# %% ../../nbs/01d_spikformer.ipynb #d313b6c2
 class SpikingSelfAttention(nn.Module):
     "Spikformer's SSA on token sequences `[.., C, N]`: spiking Q, K, V, (Q K^T V) * scale through a neuron, projection."
     def __init__(self, dim: int, heads: int, snn: bool, neuron='if', scale: float = 0.125):
@@ -58,7 +56,7 @@ class SpikingSelfAttention(nn.Module):
         y = (q @ k.transpose(-1, -2)) @ v * self.scale
         return self.proj(self.attn_act(y.transpose(-1, -2).reshape(*lead, C, N)))
 
-# %% ../../nbs/01d_spikformer.ipynb #0fc1cac7
+# %% ../../nbs/01d_spikformer.ipynb #f88c0dfb
 class SpikingMLP(nn.Sequential):
     "Spikformer's MLP on token sequences `[.., C, N]`: token layer to `hidden`, neuron, token layer back, neuron."
     def __init__(self, dim: int, hidden: int, snn: bool, neuron='if'):
@@ -77,7 +75,7 @@ class SpikformerBlock(nn.Module):
         tokens = tokens + self.mlp(tokens)
         return tokens.reshape(x.shape)
 
-# %% ../../nbs/01d_spikformer.ipynb #484d213d
+# %% ../../nbs/01d_spikformer.ipynb #44d3f339
 class Spikformer(nn.Module):
     "Spikformer for CIFAR-size images: an SNN (`snn=True`, IF or LIF neurons, `T` steps) or its ANN twin (ReLU)."
     def __init__(self,
@@ -100,10 +98,11 @@ class Spikformer(nn.Module):
         for m in self.modules():  # the authors' initialisation of their linear layers (token layers and head)
             if isinstance(m, (nn.Linear, nn.Conv1d)): nn.init.trunc_normal_(m.weight, std=0.02); nn.init.zeros_(m.bias)
 
-    encode = CKDNet.encode  # the stem's currents: direct encoding of images, event frames as they are
-    fc = CKDNet.fc          # the final nn.Linear, `classifier[-1]`
+    # the rest is CKDNet's: the stem's currents (direct encoding of images, event frames as they are), the forward pass
+    # through the stages (the token grids are the features; their spatial mean is the pooled token), the final nn.Linear
+    encode, forward_all, forward, fc = CKDNet.encode, CKDNet.forward_all, CKDNet.forward, CKDNet.fc
 
-# %% ../../nbs/01d_spikformer.ipynb #6405eefd
+# %% ../../nbs/01d_spikformer.ipynb #556dd253
 def _check_spikformer(dim, depth, heads, T, num_classes, in_chans):
     if dim < 8 or dim % 8 or dim % heads:
         raise ValueError(f"dimension {dim} (dim x width): it must be a multiple of 8 (patch splitting) and of heads={heads}")
@@ -111,24 +110,6 @@ def _check_spikformer(dim, depth, heads, T, num_classes, in_chans):
     if not (isinstance(T, int) and T >= 1): raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
     if num_classes < 1 or in_chans < 1: raise ValueError(f"num_classes={num_classes}, in_chans={in_chans}: both must be >= 1")
 
-# %% ../../nbs/01d_spikformer.ipynb #b8532bba
-@patch
-def forward_all(self: Spikformer, x: Tensor) -> ModelOutput:
-    "Logits, per-step logits, the stages' token grids and the pooled tokens for images `[B,C,H,W]` or events `[T,B,C,H,W]`."
-    h = self.stem_act(self.encode(x))
-    features = []
-    for stage in self.stages:
-        h = stage(h)
-        features.append(h)
-    pooled = h.mean(dim=(-2, -1))  # the mean over the tokens
-    out = self.classifier(pooled)
-    return ModelOutput(out.mean(0), out, features, pooled) if self.snn else ModelOutput(out, None, features, pooled)
-
-@patch
-def forward(self: Spikformer, x: Tensor) -> Tensor:
-    "Logits `[B, K]`."
-    return self.forward_all(x).logits
-
-# %% ../../nbs/01d_spikformer.ipynb #0cf69d75
+# %% ../../nbs/01d_spikformer.ipynb #6a7a41c2
 register_model('spikformer_4_384', partial(Spikformer, dim=384, depth=4, heads=12))
 register_model('spikformer_tiny', partial(Spikformer, dim=32, depth=1, heads=2));
