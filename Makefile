@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test sync-check demo tables bench soak clean
+.PHONY: install test sync-check demo tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -42,6 +42,12 @@ bench: $(STAMP)
 # kill -9 a tiny distillation at random moments, resume each time, compare with an uninterrupted run
 soak: $(STAMP)
 	$(BIN)/nbdev-test --flags soak --verbose nbs/07_cli.ipynb
+
+# the documentation site in _docs/ (open _docs/index.html): every notebook run (smoke scale, CPU) in a temporary copy,
+# rendered and checked (pages, figures, cells, links); DOCS_ENGINE=auto|python|quarto (auto: nbdev-docs where Quarto is installed)
+DOCS_ENGINE ?= auto
+docs: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python -c 'import sys; from ckdsnn.docs import docs_main; sys.exit(docs_main())' --out _docs --engine $(DOCS_ENGINE)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info runs

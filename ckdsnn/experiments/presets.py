@@ -20,7 +20,7 @@ from ..distill import canonical_switches, split_method
 
 # %% ../../nbs/11_presets.ipynb #fe0db39a
 AKAMASTER_RELEASE = 'https://github.com/akamaster/pytorch_resnet_cifar10/raw/master/pretrained_models/'
-CIFAR10_TEACHER = dict(arch='cifar_resnet20', init=AKAMASTER_RELEASE + 'resnet20-12fca82f.th', epochs=4, lr=0.02,
+CIFAR10_TEACHER = dict(arch='cifar_resnet20', init=AKAMASTER_RELEASE + 'resnet20-12fca82f.th', epochs=6, lr=0.02,
                        batch_size=128, weight_decay=1e-4, warmup_epochs=0., n_train=None)  # a fine-tune of the whole training set
 SCALES = {
     'smoke': dict(seeds=(0,), jobs=1, datasets=('mnist5k',),
