@@ -182,6 +182,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                            'ckdsnn/experiments/presets.py'),
                                             'ckdsnn.experiments.presets.scale_label': ( 'presets.html#scale_label',
                                                                                         'ckdsnn/experiments/presets.py'),
+                                            'ckdsnn.experiments.presets.scale_seeds': ( 'presets.html#scale_seeds',
+                                                                                        'ckdsnn/experiments/presets.py'),
                                             'ckdsnn.experiments.presets.teacher_config': ( 'presets.html#teacher_config',
                                                                                            'ckdsnn/experiments/presets.py')},
             'ckdsnn.experiments.report': { 'ckdsnn.experiments.report._fmt': ('report.html#_fmt', 'ckdsnn/experiments/report.py'),

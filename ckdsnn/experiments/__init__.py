@@ -62,8 +62,10 @@ def run_all(jobs: list[tuple[RunConfig, str]], n_jobs: int = 1, on_done=None) ->
 def table_numbers(m: dict) -> dict:
     "The numbers of one finished run (its `metrics.json`) that the tables aggregate; none for a failed run."
     if 'error' in m: return {}
-    f = m['final']
-    return dict(top1=f['top1'], best_top1=f['best_top1'], firing_rate=f['firing_rate'], train_time_s=m['provenance']['wall_time_s'])
+    f, top1 = m['final'], [h['test_top1'] for h in m['history']]
+    late = max(1, round(0.2 * len(top1)))  # did it plateau? the gain over its last 20 % of epochs
+    return dict(top1=f['top1'], best_top1=f['best_top1'], firing_rate=f['firing_rate'], train_time_s=m['provenance']['wall_time_s'],
+                late_gain=top1[-1] - top1[-1 - late] if len(top1) > late else None)
 
 # %% ../../nbs/11b_experiment.ipynb #5f2b7527
 class Experiment:
@@ -72,7 +74,7 @@ class Experiment:
                  out_dir: str | None = None, runs_dir: str | None = None, jobs: int | None = None):
         self.preset, self.t0 = get_scale(scale), time.time()
         self.name, self.scale, self.epochs, self.data_root = name, scale, epochs, data_root
-        self.seeds = list(seeds if seeds is not None else self.preset['seeds'])
+        self.seeds = list(seeds if seeds is not None else scale_seeds(scale, name))
         self.jobs = jobs or self.preset['jobs']
         if out_dir is None and scale == 'smoke':  # deleted when the experiment is, or at exit
             self._tmp = tempfile.TemporaryDirectory(prefix=f'ckdsnn-{name}-')

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['AKAMASTER_RELEASE', 'CIFAR10_TEACHER', 'SCALES', 'REPO', 'EXPERIMENTS_NBS', 'SPEC_KEYS', 'get_scale', 'default_dir',
-           'NotRunnable', 'run_config', 'teacher_config', 'scale_datasets', 'scale_label', 'run_id',
+           'NotRunnable', 'run_config', 'teacher_config', 'scale_datasets', 'scale_seeds', 'scale_label', 'run_id',
            'available_datasets']
 
 # %% ../../nbs/11_presets.ipynb #5c22ca6f
@@ -35,15 +35,17 @@ SCALES = {
                  run=dict(arch='resnet20_tiny', T=2, epochs=8, batch_size=64, lr=0.3, weight_decay=5e-4, warmup_epochs=0.5),
                  data={}, teacher=dict(epochs=8), ablation=dict(datasets=('mnist5k',))),
     'cpu': dict(seeds=(0, 1, 2), jobs=2, datasets=('cifar10',),
-                run=dict(arch='resnet20_tiny', T=2, epochs=10, batch_size=64, lr=0.1, weight_decay=5e-4, warmup_epochs=0.5,
+                run=dict(arch='resnet20_tiny', T=2, epochs=6, batch_size=64, lr=0.1, weight_decay=5e-4, warmup_epochs=0.5,
                          cache=True),
-                data={'cifar10': dict(n_train=5000),
+                data={'cifar10': dict(n_train=2500),
                       'tiny-imagenet': dict(arch='sew_resnet18_tiny', n_classes=10, n_train=2500, n_test=500, epochs=5),
                       'nmnist': dict(width=0.5, T=4, epochs=15, batch_size=32, lr=0.05)},
                 teacher=dict(epochs=15), ablation=dict(datasets=('cifar10',)),
                 teachers={('resnet20_tiny', 'cifar10'): CIFAR10_TEACHER, ('spikformer_tiny', 'cifar10'): CIFAR10_TEACHER,
                           'sew_resnet18_tiny': dict(arch='tv_resnet18', epochs=8)},
-                notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',)))),
+                notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',)),
+                               **{nb: dict(seeds=(0, 1)) for nb in ('ablation_code_vs_paper', 'fig4_ablation', 'fig5_noise',
+                                                                    'table3_scaling', 'fig_sensitivity')})),
     'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'),
                   run=dict(arch='resnet19', T=4, epochs=300, batch_size=128, optimizer='sgd', lr=0.1,
                            weight_decay=1e-4, autoaugment=True, download=True, workers=8),
@@ -105,6 +107,11 @@ def scale_datasets(scale: str, notebook: str | None = None) -> tuple:
     s = get_scale(scale)
     return tuple(s.get('notebooks', {}).get(notebook, {}).get('datasets', s['datasets']))
 
+def scale_seeds(scale: str, notebook: str | None = None) -> tuple:
+    "The seeds of `scale`, or of its `notebook` where the scale's `notebooks` names fewer."
+    s = get_scale(scale)
+    return tuple(s.get('notebooks', {}).get(notebook, {}).get('seeds', s['seeds']))
+
 def scale_label(scale: str, notebook: str | None = None) -> str:
     "One line describing the recipe of `scale` (for `notebook`: on its data sets)."
     s = get_scale(scale)
@@ -119,7 +126,7 @@ def scale_label(scale: str, notebook: str | None = None) -> str:
     note = "the paper's recipe" if scale == 'paper' else "NOT the paper's setting: a proxy, compare trends, not values"
     return (f"Scale `{scale}`: {r['arch']}{f' ({net})' if net else ''}, T={r['T']}, {r['epochs']} epochs, "
             f"batch {r['batch_size']}, lr {r['lr']}, wd {r['weight_decay']}; "
-            f"{', '.join(map(split, scale_datasets(scale, notebook)))}; {len(s['seeds'])} seed(s); {note}.")
+            f"{', '.join(map(split, scale_datasets(scale, notebook)))}; {len(scale_seeds(scale, notebook))} seed(s); {note}.")
 
 # %% ../../nbs/11_presets.ipynb #b088cbad
 def run_id(cfg: RunConfig, teacher_id: str | None = None, prefix: str | None = None) -> str:
