@@ -4,7 +4,6 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
   'syms': { 'ckdsnn.bench': { 'ckdsnn.bench._kind': ('bench.html#_kind', 'ckdsnn/bench.py'),
                               'ckdsnn.bench._median_times': ('bench.html#_median_times', 'ckdsnn/bench.py'),
                               'ckdsnn.bench._sj_twin': ('bench.html#_sj_twin', 'ckdsnn/bench.py'),
-                              'ckdsnn.bench._step_runner': ('bench.html#_step_runner', 'ckdsnn/bench.py'),
                               'ckdsnn.bench.bench': ('bench.html#bench', 'ckdsnn/bench.py'),
                               'ckdsnn.bench.peak_step_memory': ('bench.html#peak_step_memory', 'ckdsnn/bench.py'),
                               'ckdsnn.bench.step_profile': ('bench.html#step_profile', 'ckdsnn/bench.py'),
