@@ -55,7 +55,7 @@ def step_runner(distiller: nn.Module, cfg: RunConfig | None = None):
 def training_overhead(distillers: dict,  # method name -> `Distiller` (student, frozen teacher)
                       batches: list,  # `(x, y)` batches, the same for every method
                       repeats: int = 3,  # rounds over all methods and batches
-                      cfg: RunConfig | None = None,  # optimizer settings (default: SGD, lr 0.01)
+                      cfg: RunConfig | None = None,  # the optimizer (default: SGD), stepped at learning rate 0
                       baseline: str = 'ce',  # the method the ratios are relative to
                      ) -> list[dict]:  # per method: step_ms, peak_mb, time_x, mem_x
     "Fig. 5b: median time per training step and peak step memory of each method, measured side by side, with ratios to `baseline`."
