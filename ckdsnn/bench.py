@@ -44,7 +44,7 @@ def peak_step_memory(fn,  # a callable running one step
 # %% ../nbs/12_bench.ipynb #fb6ad741
 def step_runner(distiller: nn.Module, cfg: RunConfig | None = None):
     "A closure that runs the trainer's own step (`train_epoch` on one batch) of `distiller` on `(x, y)`."
-    cfg = cfg or RunConfig(lr=0.01)
+    cfg = cfg or RunConfig()
     step, opt = TrainStep(distiller), make_optimizer(distiller.trainable_parameters(), cfg)
     # a learning rate of zero: the optimizer does all its work, but the weights stay put, so stepping again and
     # again on the same batch costs the same each time and cannot diverge (BKDSNN's feature loss did, at lr 0.1)
@@ -61,7 +61,6 @@ def training_overhead(distillers: dict,  # method name -> `Distiller` (student, 
     "Fig. 5b: median time per training step and peak step memory of each method, measured side by side, with ratios to `baseline`."
     if baseline not in distillers: raise ValueError(f"training_overhead needs the baseline {baseline!r} among the methods {list(distillers)}")
     if not batches or repeats < 1: raise ValueError("training_overhead needs at least one batch and repeats >= 1")
-    cfg = cfg or RunConfig(lr=0.01)
     device = next(iter(distillers.values())).trainable_parameters()[0].device
     sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
     run = {k: step_runner(d, cfg) for k, d in distillers.items()}
