@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test sync-check demo tables bench soak docs clean
+.PHONY: install test test-slow sync-check demo tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ test: sync-check
 	# one thread per notebook: two workers share the two cores without oversubscription
 	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --timing
 	@echo "notebooks: $$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | wc -l) passed, 0 failed"
+
+# every notebook again with the cells flagged `#| slow` run too (DDP on 2 processes, torch.compile, full benchmarks)
+test-slow: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --flags slow --timing
 
 demo: $(STAMP)
 	$(BIN)/ckdsnn demo

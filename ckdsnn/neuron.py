@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['SURROGATES', 'NEURONS', 'SPIKING_NEURONS', 'NEURON_BENCH_SHAPES', 'atan_surrogate_grad', 'sigmoid_surrogate_grad',
-           'cpu_kernels', 'MultiStepSpike', 'IFNode', 'LIFNode', 'make_neuron', 'neuron_speedups']
+           'triangle_surrogate_grad', 'cpu_kernels', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode', 'make_neuron',
+           'neuron_speedups']
 
 # %% ../nbs/00_neuron.ipynb #2113adde
 import functools, hashlib, logging, math, statistics, time, warnings
@@ -22,8 +23,12 @@ def sigmoid_surrogate_grad(x: torch.Tensor, alpha: float) -> torch.Tensor:
     s = torch.sigmoid(alpha * x)
     return s.mul_(1 - s).mul_(alpha)
 
-# name -> (derivative of the surrogate, default alpha as in spikingjelly)
-SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_grad, 4.)}
+def triangle_surrogate_grad(x: torch.Tensor, gamma: float) -> torch.Tensor:
+    "Derivative of the triangle surrogate (TET's, the authors' code): max(0, gamma - |x|) / gamma^2."
+    return (gamma - x.abs()).clamp_(min=0).div_(gamma * gamma)
+
+# name -> (derivative of the surrogate, default alpha: spikingjelly's for atan and sigmoid, the authors' gamma for triangle)
+SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_grad, 4.), 'triangle': (triangle_surrogate_grad, 1.)}
 
 # %% ../nbs/00_neuron.ipynb #5cd3c5d9
 def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
@@ -95,7 +100,9 @@ MULTIVERSION void forward_loop(const scalar_t* x, scalar_t* spikes, scalar_t* h,
 
 // dL/dH[t] = dL/dS[t] sg[t] + dL/dH[t+1] k dV[t]/dH[t] and dL/dx[t] = g dL/dH[t], where sg[t] is the surrogate's
 // derivative at H[t] - V_th and dV[t]/dH[t] = 1 - S[t] (+ (V_reset - H[t]) sg[t] without detach_reset), S[t] = H[t] >= V_th.
-template <typename scalar_t, bool SIGMOID, bool DETACH>
+enum Surrogate { ATAN, SIGMOID, TRIANGLE };
+
+template <typename scalar_t, Surrogate SG, bool DETACH>
 MULTIVERSION void backward_loop(const scalar_t* grad_spikes, const scalar_t* h, scalar_t* grad_x, int64_t T, int64_t N,
                                 int64_t begin, int64_t end, scalar_t k, scalar_t g, scalar_t v_th, scalar_t v_reset,
                                 scalar_t alpha, scalar_t atan_scale, scalar_t half_alpha) {
@@ -109,9 +116,11 @@ MULTIVERSION void backward_loop(const scalar_t* grad_spikes, const scalar_t* h, 
       for (int64_t i = 0; i < n; ++i) {
         const scalar_t u = ht[i] - v_th;
         scalar_t sg;
-        if constexpr (SIGMOID) {
+        if constexpr (SG == SIGMOID) {
           const scalar_t s = 1 / (1 + std::exp(-(alpha * u)));
           sg = s * (1 - s) * alpha;
+        } else if constexpr (SG == TRIANGLE) {
+          sg = std::max(alpha - std::abs(u), scalar_t(0)) / (alpha * alpha);  // alpha is gamma
         } else {
           const scalar_t w = atan_scale * u;
           sg = 1 / (w * w + 1) * half_alpha;
@@ -146,15 +155,19 @@ std::tuple<at::Tensor, at::Tensor> multistep_spike(const at::Tensor& input, doub
 at::Tensor multistep_spike_backward(const at::Tensor& grad, const at::Tensor& membrane, double decay, double input_gain,
                                     double v_threshold, double v_reset, c10::string_view surrogate, double alpha,
                                     bool detach_reset) {
-  TORCH_CHECK(surrogate == "atan" || surrogate == "sigmoid", "unknown surrogate '", surrogate, "'; use 'atan' or 'sigmoid'");
+  TORCH_CHECK(surrogate == "atan" || surrogate == "sigmoid" || surrogate == "triangle", "unknown surrogate '", surrogate,
+              "'; use 'atan', 'sigmoid' or 'triangle'");
   const at::Tensor h = membrane.contiguous(), grad_spikes = grad.contiguous();
   at::Tensor grad_x = at::empty(h.sizes(), h.options());
   const int64_t T = h.size(0), N = T ? h.numel() / T : 0;
   AT_DISPATCH_FLOATING_TYPES(h.scalar_type(), "ckdsnn_cpu::multistep_spike_backward", [&] {
     const scalar_t *gp = grad_spikes.const_data_ptr<scalar_t>(), *hp = h.const_data_ptr<scalar_t>();
     scalar_t* xp = grad_x.mutable_data_ptr<scalar_t>();
-    const auto loop = surrogate == "sigmoid" ? (detach_reset ? backward_loop<scalar_t, true, true> : backward_loop<scalar_t, true, false>)
-                                             : (detach_reset ? backward_loop<scalar_t, false, true> : backward_loop<scalar_t, false, false>);
+    const auto loop = surrogate == "sigmoid"
+        ? (detach_reset ? backward_loop<scalar_t, SIGMOID, true> : backward_loop<scalar_t, SIGMOID, false>)
+        : surrogate == "triangle"
+        ? (detach_reset ? backward_loop<scalar_t, TRIANGLE, true> : backward_loop<scalar_t, TRIANGLE, false>)
+        : (detach_reset ? backward_loop<scalar_t, ATAN, true> : backward_loop<scalar_t, ATAN, false>);
     at::parallel_for(0, N, grain(T), [&](int64_t begin, int64_t end) {
       loop(gp, hp, xp, T, N, begin, end, decay, input_gain, v_threshold, v_reset, alpha, M_PI / 2 * alpha, alpha / 2);
     });
@@ -244,14 +257,14 @@ class MultiStepSpike(torch.autograd.Function):
 
 # %% ../nbs/00_neuron.ipynb #5b8aa923
 class _MultiStepNeuron(nn.Module):
-    "Base of `IFNode` and `LIFNode`: checks the arguments and runs `MultiStepSpike` with the class's `decay` and `input_gain`."
+    "Base of the neurons: checks the arguments and runs `MultiStepSpike` with the class's `decay` and `input_gain`."
     decay, input_gain = 1., 1.  # k and g of the charge; subclasses override them
 
     def __init__(self,
                  v_threshold: float = 1.,   # V_th: fire when H[t] >= v_threshold
                  v_reset: float = 0.,       # V_reset: hard-reset value after a spike, and the initial potential
-                 surrogate: str = 'atan',   # surrogate gradient: 'atan' or 'sigmoid'
-                 alpha: float | None = None,  # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid' (spikingjelly's)
+                 surrogate: str = 'atan',   # surrogate gradient: 'atan', 'sigmoid' or 'triangle'
+                 alpha: float | None = None,  # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid', 1 for 'triangle'
                  detach_reset: bool = True):  # treat the spike in the reset as a constant in the backward pass
         super().__init__()
         if surrogate not in SURROGATES:
@@ -265,8 +278,12 @@ class _MultiStepNeuron(nn.Module):
         "Spikes of the same shape and dtype as the input currents `x` [T, B, ...]."
         if x.dim() < 2:
             raise ValueError(f"{type(self).__name__} needs a time-major input [T, B, ...], got shape {tuple(x.shape)}; add the time dimension, e.g. x.unsqueeze(0)")
-        return MultiStepSpike.apply(x, self.decay, self.input_gain, self.v_threshold, self.v_reset,
+        return MultiStepSpike.apply(x, self.decay, self.input_gain, self.firing_threshold(x.dtype), self.v_reset,
                                     self.surrogate, self.alpha, self.detach_reset)
+
+    def firing_threshold(self, dtype: torch.dtype) -> float:
+        "The value that `H >= value` fires at: `v_threshold`; a neuron that fires strictly above it overrides this."
+        return self.v_threshold
 
     def extra_repr(self):
         return (f"v_threshold={self.v_threshold}, v_reset={self.v_reset}, surrogate={self.surrogate!r}, "
@@ -299,10 +316,32 @@ class LIFNode(_MultiStepNeuron):
     def extra_repr(self):
         return f"tau={self.tau}, " + super().extra_repr()
 
-# %% ../nbs/00_neuron.ipynb #816b2e54
-NEURONS = {'if': IFNode, 'lif': LIFNode}
+# %% ../nbs/00_neuron.ipynb #d96f4938
+class TETLIFNode(_MultiStepNeuron):
+    "The LIF neuron of the authors' code (TET's `LIFSpike`): H = decay V + X, a spike when H > V_th, hard reset to 0."
+    input_gain = 1.  # g: the input is not scaled
 
-SPIKING_NEURONS = (IFNode, LIFNode, BaseNode)  # module types whose outputs are spikes
+    def __init__(self,
+                 decay: float = 0.5,        # k: the membrane kept per step
+                 v_threshold: float = 1.,   # V_th: fire when H[t] > v_threshold (strictly)
+                 gamma: float = 1.,         # the triangle surrogate's half-width
+                 detach_reset: bool = False):  # the authors' code lets the gradient through the reset
+        if not 0 <= decay <= 1: raise ValueError(f"decay must be in [0, 1], got {decay}; pass e.g. decay=0.5")
+        super().__init__(v_threshold, 0., 'triangle', gamma, detach_reset)
+        self.decay = float(decay)
+        above = lambda dt: torch.nextafter(torch.tensor(self.v_threshold, dtype=dt), torch.tensor(math.inf, dtype=dt)).item()
+        self.fire_at = {torch.float32: above(torch.float32), torch.float64: above(torch.float64)}
+
+    def firing_threshold(self, dtype: torch.dtype) -> float:
+        "The next number above `v_threshold` in the compute precision (float32 for bf16 and fp16): `H >= it` is `H > V_th`."
+        return self.fire_at[torch.float64] if dtype == torch.float64 else self.fire_at[torch.float32]
+
+    def extra_repr(self): return f"decay={self.decay}, v_threshold={self.v_threshold}, gamma={self.alpha}, detach_reset={self.detach_reset}"
+
+# %% ../nbs/00_neuron.ipynb #816b2e54
+NEURONS = {'if': IFNode, 'lif': LIFNode, 'lif_tet': TETLIFNode}  # lif_tet: the authors' code's neuron
+
+SPIKING_NEURONS = (_MultiStepNeuron, BaseNode)  # module types whose outputs are spikes: ours and spikingjelly's
 
 def make_neuron(neuron='if',  # a name in NEURONS, an nn.Module subclass, or a callable returning a module
                 **kwargs      # arguments for the neuron's constructor, e.g. tau=4.

@@ -25,7 +25,7 @@ from tqdm.auto import tqdm
 from .neuron import SPIKING_NEURONS
 from .models import create_model, feed
 from .distill import create_distiller
-from .config import RunConfig, fields_with, load_plugins, data_loaders, model_kwargs
+from .config import RunConfig, fields_with, resolve, data_loaders, model_kwargs
 from .files import (CheckpointError, RunDirError, read_torch_file, save_model, load_model, input_norm, initialise,
                           claim_run_dir, fs_error)
 from .utils import atomic_save, atomic_write_json, provenance
@@ -248,8 +248,8 @@ def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int):
 
 def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_epoch, progress):
     rank, world, _ = init_distributed()
+    cfg = resolve(cfg)
     with _claimed(cfg, resume, overwrite, rank):
-        load_plugins(cfg.plugins)
         seed_everything(cfg.seed + rank)
         train_dl, test_dl, info = data_loaders(cfg, distributed=world > 1)
         data_norm, teacher = (info.mean, info.std), None

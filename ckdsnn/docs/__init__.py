@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from fastcore.docments import ShowDocRenderer
-from .render import MATHJAX_URL, Site, render_site
+from .render import MATHJAX_LOCAL, Site, render_site
 
 # %% auto #0
 __all__ = ['Page', 'notebook_info', 'site_pages', 'ApiCard', 'show_doc', 'docs_setup', 'stage_notebook', 'execute_notebooks',
@@ -204,6 +204,7 @@ def check_site(out: Path, pages: list[Page] | None = None, quarto: bool = False)
         for href in s.links:
             if _is_external(href): continue
             path, _, frag = href.partition('#')
+            path = path.partition('?')[0]  # a script's query, e.g. MathJax's ?config=
             target = (f.parent/path).resolve() if path else f
             if target.is_dir(): target = target/'index.html'
             if not target.exists(): problems.append(f'{rel}: link {href} goes nowhere')
@@ -225,7 +226,7 @@ def _repo_url(root: Path) -> str:
 
 # %% ../../nbs/14_docs.ipynb #ba3bfc14
 def build_site(root: Path = Path('.'), out: Path = Path('_docs'), n_workers: int = 2, engine: str = 'auto',
-               mathjax_url: str = MATHJAX_URL, keep: bool = False, log=print) -> list[Page]:
+               mathjax_url: str | None = None, keep: bool = False, log=print) -> list[Page]:
     "Run the notebooks of the checkout `root` in a temporary copy, render the site into `out` and check it; raise on a failed cell or a broken site."
     t0, root = time.time(), Path(root).resolve()
     out = Path(out) if Path(out).is_absolute() else root/out
@@ -290,7 +291,8 @@ def docs_main(argv=None) -> int:
     ap.add_argument('--workers', type=int, default=2, help='notebooks run at a time (default: 2)')
     ap.add_argument('--engine', default=os.environ.get('DOCS_ENGINE') or 'auto', choices=('auto', 'python', 'quarto'),
                     help='python: nbconvert; quarto: nbdev-docs (needs Quarto); auto (default): quarto where it is installed')
-    ap.add_argument('--mathjax-url', default=os.environ.get('CKDSNN_MATHJAX_URL') or MATHJAX_URL, help='where the pages load MathJax from')
+    ap.add_argument('--mathjax-url', default=os.environ.get('CKDSNN_MATHJAX_URL'),
+                    help="the URL of a MathJax 2 MathJax.js for the pages (default: the site's own copy)")
     ap.add_argument('--keep', action='store_true', help='keep the executed notebooks (their folder is printed)')
     a = ap.parse_args(argv)
     try: build_site(Path(a.root), Path(a.out), a.workers, a.engine, a.mathjax_url, a.keep)

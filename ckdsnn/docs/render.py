@@ -12,8 +12,8 @@ from nbconvert.filters.ansi import strip_ansi
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 # %% auto #0
-__all__ = ['MATHJAX_URL', 'CSS', 'slug', 'relurl', 'Site', 'highlight_python', 'render_output', 'render_notebook',
-           'render_results_page', 'layout', 'render_site']
+__all__ = ['MATHJAX_CDN', 'MATHJAX_LOCAL', 'CSS', 'MATHJAX_CONFIG', 'slug', 'relurl', 'mathjax_files', 'Site', 'highlight_python',
+           'render_output', 'render_notebook', 'render_results_page', 'layout', 'render_site']
 
 # %% ../../nbs/14a_render.ipynb #78768c4c
 def slug(text: str) -> str:
@@ -44,17 +44,28 @@ def _outside(h: str, tags: str, f) -> str:
     return ''.join(p if i % 2 else f(p) for i, p in enumerate(parts))
 
 # %% ../../nbs/14a_render.ipynb #a101665b
-MATHJAX_URL = 'https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js'
+MATHJAX_CDN = 'https://cdn.jsdelivr.net/npm/mathjax@2.7.9/MathJax.js'  # only where the package's files are missing
+MATHJAX_LOCAL = 'assets/mathjax/MathJax.js'  # in the site: the pages render their equations offline
+
+def mathjax_files() -> Path | None:
+    "The folder of MathJax 2 that `jupyter-server-mathjax` ships (MathJax.js, its TeX input and fonts), or None."
+    try: import jupyter_server_mathjax
+    except ImportError: return None
+    static = Path(jupyter_server_mathjax.__file__).parent/'static'
+    return static if (static/'MathJax.js').is_file() else None
+
 
 class Site:
     "What rendering a page needs to know about the whole site: its pages, where each API name is documented, the repository."
     def __init__(self, root: Path, out: Path, pages: list[Page], api: dict | None = None, repo_url: str = '',
-                 commit: str = '', mathjax_url: str = MATHJAX_URL, skip_flags=('notest', 'slow', 'soak')):
+                 commit: str = '', mathjax_url: str | None = None, skip_flags=('notest', 'slow', 'soak')):
         self.root, self.out, self.pages = Path(root).resolve(), Path(out), pages
         self.by_src = {p.src.resolve(): p for p in pages}
         self.api = api or {}  # name -> hrefs of the pages with its card, in reading order
         self.modules = {p.module: p.href for p in pages if p.module}
-        self.repo_url, self.commit, self.mathjax_url, self.skip_flags = repo_url.rstrip('/'), commit, mathjax_url, skip_flags
+        self.repo_url, self.commit, self.skip_flags = repo_url.rstrip('/'), commit, skip_flags
+        # None: the site's own copy of MathJax where the package is installed, else the CDN; or a URL given
+        self.mathjax_url = mathjax_url or (MATHJAX_LOCAL if mathjax_files() else MATHJAX_CDN)
         self.built = datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
 
     def api_href(self, name: str, page: Page) -> str | None:
@@ -229,7 +240,7 @@ blockquote { margin-left: 0; padding: 0 1rem; border-left: 4px solid var(--borde
 .anchor { visibility: hidden; color: var(--muted); font-weight: 400; text-decoration: none; }
 h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor { visibility: visible; }
 code { padding: .1em .3em; border-radius: 4px; background: rgba(175, 184, 193, .2); font: .86em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-pre { font: .84rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-x: auto; }
+pre { font: .84rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { padding: 0; background: none; font-size: 1em; }
 a.api-link code { color: var(--accent); }
 .cell { margin: 1rem 0; }
@@ -258,12 +269,14 @@ ul.contents li { margin: .35rem 0; }
 .pager a { text-decoration: none; }
 .pager .next { margin-left: auto; text-align: right; }
 footer { margin-top: 1.2rem; color: var(--muted); font-size: .8rem; }
-mjx-container[display="true"] { overflow-x: auto; overflow-y: hidden; }
+.MathJax_Display { overflow-x: auto; overflow-y: hidden; }
 @media (max-width: 60rem) { .layout { display: block; } nav.side { position: static; width: auto; height: auto; border-right: 0; border-bottom: 1px solid var(--border); } main { padding: 1rem; } }
 '''
 
-_MATHJAX_CFG = ("window.MathJax = {tex: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']], "
-                "processEscapes: true}};")
+# MathJax 2: `$...$` and `$$...$$` as TeX; STIX-Web, the web font that the package ships
+_MATHJAX_CFG = ("MathJax.Hub.Config({tex2jax: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', '$$'], ['\\\\[', '\\\\]']], "
+                "processEscapes: true}, 'HTML-CSS': {availableFonts: [], imageFont: null, preferredFont: null, webFont: 'STIX-Web'}});")
+MATHJAX_CONFIG = 'TeX-AMS-MML_HTMLorMML-full'  # MathJax 2's combined configuration: TeX in, HTML-CSS out
 
 # %% ../../nbs/14a_render.ipynb #82065b3f
 def _nav(site: Site, page: Page) -> str:
@@ -286,6 +299,7 @@ def layout(page: Page, body: str, site: Site) -> str:
     ran = ', run when the site was built' if page.src.suffix == '.ipynb' else ''
     repo = f'<a href="{site.repo_url}">GitHub</a>' if site.repo_url else ''
     title = html.escape(page.title) + ('' if page.section == 'home' else ' &ndash; ckdsnn')
+    mathjax = site.mathjax_url if '://' in site.mathjax_url else relurl(page.href, site.mathjax_url)
     return f'''<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -294,8 +308,8 @@ def layout(page: Page, body: str, site: Site) -> str:
 <title>{title}</title>
 <meta name="description" content="{html.escape(page.summary)}">
 <link rel="stylesheet" href="{relurl(page.href, 'assets/style.css')}">
-<script>{_MATHJAX_CFG}</script>
-<script id="MathJax-script" async src="{site.mathjax_url}"></script>
+<script type="text/x-mathjax-config">{_MATHJAX_CFG}</script>
+<script id="MathJax-script" async src="{mathjax}?config={MATHJAX_CONFIG}"></script>
 </head>
 <body>
 <header class="top"><a class="brand" href="{relurl(page.href, 'index.html')}">ckdsnn</a><span class="tagline">A Closer Look at Knowledge Distillation in Spiking Neural Network Training (AAAI 2026)</span>{repo}</header>
@@ -322,6 +336,7 @@ def render_site(site: Site, executed: dict) -> None:
     from pygments.formatters import HtmlFormatter
     (site.out/'assets').mkdir(parents=True, exist_ok=True)
     (site.out/'assets'/'style.css').write_text(CSS + HtmlFormatter(style='default').get_style_defs('.highlight'))
+    if site.mathjax_url == MATHJAX_LOCAL: shutil.copytree(mathjax_files(), site.out/Path(MATHJAX_LOCAL).parent, dirs_exist_ok=True)
     (site.out/'.nojekyll').write_text('')  # GitHub Pages: serve the `_files` folders as they are
     for page in site.pages:
         if page.src.suffix == '.ipynb':

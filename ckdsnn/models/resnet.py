@@ -13,6 +13,7 @@ import re
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import patch
+from spikingjelly.activation_based import functional
 
 from ..data.images import IMAGENET_NORM
 from . import ModelOutput, stateless, activation, register_model
@@ -117,6 +118,7 @@ def encode(self: CKDNet, x: Tensor) -> Tensor:
 @patch
 def forward_all(self: CKDNet, x: Tensor) -> ModelOutput:
     "Logits, per-step logits, stage features and pooled features for images `[B,C,H,W]` or events `[T,B,C,H,W]`."
+    if self.snn: functional.reset_net(self)  # a stateful neuron (spikingjelly's) starts every batch at rest
     h = self.stem_act(self.encode(x))
     features = []
     for stage in self.stages:
