@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test test-slow sync-check demo tables bench soak docs clean
+.PHONY: install test test-slow sync-check demo plan tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -35,10 +35,28 @@ test-slow: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/ckdsnn demo
 
+# make plan SCALE=paper [ONLY=...]: every run the notebooks need, with costs and commands (runs/experiments/<scale>/plan.json)
+plan: $(STAMP)
+	$(BIN)/ckdsnn plan --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
+
 # make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
+#   EXECUTOR=local [GPUS=0,1,2,3]: dispatch the plan's runs on this machine (submitit), then collect the notebooks
+#   EXECUTOR=slurm [PARTITION= ACCOUNT= CONSTRAINT= CPUS_PER_GPU= TIME_MIN=]: submit them to Slurm; collect later
+#   COLLECT=1: render the notebooks from the runs in the cache, training none
 ONLY ?=
+EXECUTOR ?=
+GPUS ?=
+SLURM_OPTS = $(foreach v,PARTITION ACCOUNT CONSTRAINT CPUS_PER_GPU TIME_MIN,$(if $($(v)),--$(subst _,-,$(shell echo $(v) | tr A-Z a-z)) $($(v))))
+TABLES = $(BIN)/python -c 'import sys; from ckdsnn.experiments.runner import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
 tables: $(STAMP)
-	$(BIN)/python -c 'import sys; from ckdsnn.experiments.runner import tables_main; sys.exit(tables_main())' --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
+ifeq ($(EXECUTOR),)
+	$(TABLES) $(if $(COLLECT),--collect)
+else ifeq ($(EXECUTOR),slurm)
+	$(BIN)/ckdsnn dispatch --scale $(SCALE) $(if $(ONLY),--only $(ONLY)) --executor slurm $(SLURM_OPTS)
+else
+	$(BIN)/ckdsnn dispatch --scale $(SCALE) $(if $(ONLY),--only $(ONLY)) --executor local $(if $(GPUS),--gpus $(GPUS))
+	$(TABLES) --collect
+endif
 
 bench: $(STAMP)
 	$(BIN)/ckdsnn bench

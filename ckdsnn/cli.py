@@ -22,6 +22,7 @@ from .train import NonFiniteLossError, train_teacher, train_student, evaluate
 from .utils import atomic_write_json, atomic_write_text, markdown_table, provenance
 from .bench import bench
 from .experiments.presets import get_scale
+from .experiments.dispatch import dispatch_main, plan_main, run_main
 
 # %% ../nbs/07_cli.ipynb #aca2a85f
 def parse_value(text: str):
@@ -184,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--n-test', type=int, help='test subset size (default: the one it was trained with, or all)')
     e.add_argument('--trust-pickle', action='store_true', help='allow a file that only loads as a full pickle (it can run code)')
     e.set_defaults(run=_cmd_eval)
+    for name, command, text in (
+            ('plan', plan_main, 'every run the experiment notebooks need at a scale: ids, teachers, data, costs, commands'),
+            ('run', run_main, 'train one planned run into the cache, resuming it; exit 0 when it is complete'),
+            ('dispatch', dispatch_main, 'train the planned runs that are not complete: here (submitit) or on Slurm')):
+        c = sub.add_parser(name, help=text, add_help=False, prefix_chars='+')  # its own parser reads the rest (--help too)
+        c.add_argument('rest', nargs=argparse.REMAINDER)
+        c.set_defaults(run=lambda a, command=command: command(a.rest))
     l = sub.add_parser('list', help='the methods (with their switches), architectures, data sets and neurons')
     l.add_argument('--plugin', dest='plugins', action='append', default=[], help='a module or .py file to import first (repeatable)')
     l.set_defaults(run=_cmd_list)
@@ -227,14 +235,15 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as e: return e.code  # --help (0) or a usage error (2), already printed by argparse
     main_thread = threading.current_thread() is threading.main_thread()  # only the main thread may set a handler
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if main_thread else None
-    try: args.run(args)
+    try: status = args.run(args)  # None, or the exit status of a command that has one
+    except SystemExit as e: return e.code  # the usage error or --help of a command with its own parser
     except KeyboardInterrupt: return _stopped(args, signal.SIGINT)
     except _Terminated: return _stopped(args, signal.SIGTERM)
     except (ValueError, FileNotFoundError) as e: return _error(e, 2)
     except NonFiniteLossError as e: return _error(e, 1)
     finally:
         if main_thread: signal.signal(signal.SIGTERM, previous)
-    return 0
+    return status or 0
 
 def _error(e: Exception, status: int) -> int:
     print(f"ckdsnn: error: {e}", file=sys.stderr)

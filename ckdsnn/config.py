@@ -60,7 +60,8 @@ class RunConfig:
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
     autoaugment: bool = option(False, 'recipe', 'AutoAugment the training images')
-    workers: int = option(0, 'recipe', 'data-loader processes (exact --resume needs 0)')
+    world_size: int = option(1, 'recipe', 'processes (GPUs) the run trains on; the global batch is batch_size x world_size')
+    workers: int = option(0, 'setup', 'data-loader processes per training process (exact --resume needs 0)')
     init: str | None = option(None, 'recipe', "start from these weights: a ckdsnn model file, or a pretrained file or URL of a "
                               "known format (He et al.'s CIFAR ResNets of the akamaster release); fine-tuning a teacher")
     data_root: str | None = option(None, 'setup', 'folder or .zip holding the data set (default: $CKDSNN_DATA, else ~/.cache/ckdsnn/data)')
@@ -76,7 +77,8 @@ class RunConfig:
         if self.blocks is not None: self.blocks = tuple(self.blocks)  # JSON gives lists
         self.plugins = tuple(self.plugins)
         if not (isinstance(self.T, int) and self.T >= 1): raise ValueError(f"T={self.T!r}: the number of time steps must be an integer >= 1")
-        if self.epochs < 1 or self.batch_size < 1: raise ValueError(f"epochs={self.epochs}, batch_size={self.batch_size}: both must be >= 1")
+        if min(self.epochs, self.batch_size, self.world_size) < 1:
+            raise ValueError(f"epochs={self.epochs}, batch_size={self.batch_size}, world_size={self.world_size}: each must be >= 1")
         for f in fields(self):
             if (ch := f.metadata.get('choices')) and getattr(self, f.name) not in ch + ((None,) if f.default is None else ()):
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: use one of {', '.join(map(str, ch))}")

@@ -249,6 +249,9 @@ def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int):
 def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_epoch, progress):
     rank, world, _ = init_distributed()
     cfg = resolve(cfg)
+    if world != cfg.world_size:  # the global batch, batch_size x world_size, is part of the run
+        raise ValueError(f"this run is for world_size={cfg.world_size} processes but was started on {world}: pass --world-size {world} "
+                         f"(the global batch is then {cfg.batch_size * world}) or start it on {cfg.world_size}")
     with _claimed(cfg, resume, overwrite, rank):
         seed_everything(cfg.seed + rank)
         train_dl, test_dl, info = data_loaders(cfg, distributed=world > 1)

@@ -89,6 +89,7 @@ def provenance(**extra) -> dict:
     versions = {p: _version(p) for p in ('torch', 'torchvision', 'spikingjelly', 'timm', 'tonic', 'numpy')}
     return dict(git_commit=commit, git_dirty=None if status is None else bool(status),
                 versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
-                machine=dict(platform=platform.platform(), cpus=os.cpu_count(), torch_threads=torch.get_num_threads(),
+                machine=dict(platform=platform.platform(), host=platform.node(), pid=os.getpid(), cpus=os.cpu_count(),
+                             torch_threads=torch.get_num_threads(),
                              gpus=[torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]),
                 time=datetime.now(timezone.utc).isoformat(timespec='seconds'), command=sys.argv, **extra)

@@ -163,6 +163,7 @@ class DatasetRecipe(NamedTuple):
     policy: v2.AutoAugmentPolicy|None = None  # the AutoAugment policy; None: `autoaugment` is not offered
     frames: int|None = None  # event data: frames per sample when no `T` is given; None: an image data set
     collate: Callable|None = None  # the loaders' collate function; None: PyTorch's default (batch first)
+    train_size: int|None = None  # training samples of the whole data set, for the step counts of a plan; None: not known
 
 _REGISTRY: dict[str, DatasetRecipe] = {}
 

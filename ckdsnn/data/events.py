@@ -150,9 +150,10 @@ CIFAR10DVS = EventSource('cifar10dvs', cifar10dvs_files, read_aedat4_events, ton
                          ": tonic's CIFAR10DVS/<class>/*.aedat4", size=48)
 
 _counts = dict(mean=(0., 0.), std=(1., 1.), frames=10, collate=time_major)
-register_dataset('nmnist', DatasetRecipe(partial(load_events, NMNIST), 10, 2, 34, **_counts))
+register_dataset('nmnist', DatasetRecipe(partial(load_events, NMNIST), 10, 2, 34, **_counts, train_size=60_000))
 register_dataset('cifar10dvs', DatasetRecipe(partial(load_events, CIFAR10DVS), 10, 2, 48, **_counts,
-                                             train_steps=lambda: [v2.RandomHorizontalFlip(), RandomRoll(5)]))
+                                             train_steps=lambda: [v2.RandomHorizontalFlip(), RandomRoll(5)],
+                                             train_size=9_000))  # the 9:1 split of its 10,000 recordings
 
 # %% ../../nbs/02c_events.ipynb #9c193228
 def _synthetic_events(label, n, seed):

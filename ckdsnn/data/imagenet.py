@@ -31,7 +31,7 @@ def _load_imagenet(root, train, download):
 register_dataset('imagenet', DatasetRecipe(_load_imagenet, 1000, 3, 224, *IMAGENET_NORM,
                                            train_steps=lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
                                            eval_steps=lambda: [v2.Resize(256), v2.CenterCrop(224)],
-                                           policy=v2.AutoAugmentPolicy.IMAGENET));
+                                           policy=v2.AutoAugmentPolicy.IMAGENET, train_size=1_281_167));
 
 # %% ../../nbs/02b_imagenet.ipynb #b90ecc82
 class ImageFiles(Dataset):
@@ -78,4 +78,4 @@ def _load_tiny(root, train, download):
 
 register_dataset('tiny-imagenet', DatasetRecipe(_load_tiny, 200, 3, 64, *IMAGENET_NORM,
                                                 train_steps=lambda: [v2.RandomCrop(64, padding=4), v2.RandomHorizontalFlip()],
-                                                policy=v2.AutoAugmentPolicy.IMAGENET));
+                                                policy=v2.AutoAugmentPolicy.IMAGENET, train_size=100_000));

@@ -50,12 +50,13 @@ SCALES = {
     'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'),
                   run=dict(arch='resnet19', T=4, epochs=300, batch_size=128, optimizer='sgd', lr=0.1,
                            weight_decay=1e-4, autoaugment=True, download=True, workers=8),
-                  data=dict(imagenet=dict(epochs=320, autoaugment=False), cifar10dvs=dict(arch='resnet20', T=10, autoaugment=False)),
+                  data=dict(imagenet=dict(epochs=320, autoaugment=False, world_size=8), cifar10dvs=dict(arch='resnet20', T=10, autoaugment=False)),
                   teacher=dict(epochs=300),
                   ablation=dict(datasets=('cifar100',), fields=dict(T=1)),
                   teachers=dict(spikformer_4_384=dict(arch='vit_small_pretrained', epochs=100, optimizer='sgd', lr=0.003,
                                                       weight_decay=0., warmup_epochs=1),
-                                **{f'sew_resnet{d}': dict(arch=f'tv_resnet{d}', init=w.IMAGENET1K_V1.url, epochs=1, lr=1e-3)
+                                **{f'sew_resnet{d}': dict(arch=f'tv_resnet{d}', init=w.IMAGENET1K_V1.url, epochs=1, lr=1e-3,
+                                                        world_size=1)  # a one-epoch fine-tune on one GPU
                                    for d, w in ((18, ResNet18_Weights), (34, ResNet34_Weights))}),
                   notebooks=dict(table2_imagenet=dict(datasets=('imagenet',)), table4_dvs=dict(datasets=('cifar10dvs',)))),
 }
@@ -135,7 +136,8 @@ def scale_label(scale: str, notebook: str | None = None) -> str:
 def run_id(cfg: RunConfig, teacher_id: str | None = None, prefix: str | None = None) -> str:
     "A readable, unique name for run `cfg` (a student of `teacher_id`, if any), starting with `prefix` (default: the method)."
     skip = set(fields_with('setup', 'teacher'))
-    key = {k: v for k, v in asdict(cfg).items() if k not in skip}
+    defaults = asdict(RunConfig())
+    key = {k: v for k, v in asdict(cfg).items() if k not in skip and v != defaults[k]}
     digest = hashlib.sha1(json.dumps([key, teacher_id, TRAINING_CODE_VERSION], sort_keys=True, default=list).encode()).hexdigest()[:10]
     name = prefix or '_'.join(c.name for c in split_method(cfg.method))
     return f"{name}-{cfg.dataset}-{cfg.arch}-T{cfg.T}-s{cfg.seed}-{digest}"

@@ -105,7 +105,8 @@ def table_markdown(rows: list[dict], metric: str = 'top1', keys=('dataset', 'T')
         p = p.get(metric) if isinstance(p, dict) else p
         return '–' if p is None else f"{p:.{digits}f}"
     show = [dict(method=r['method'], **{k: r['config'].get(k, '–') for k in keys},
-                 **{metric_label or f'ours: {metric}': _fmt(r['metrics'].get(metric), digits), 'paper': paper(r),
+                 **{metric_label or f'ours: {metric}': f"pending: {', '.join(r['pending'])}" if r.get('pending')
+                    else _fmt(r['metrics'].get(metric), digits), 'paper': paper(r),
                     'paper cell': r.get('paper_row') or '–'}) for r in rows]
     return markdown_table(show)
 

@@ -54,10 +54,18 @@ def _outputs(results: Path, name: str, scale: str) -> list[str]:
     d = results/name
     return sorted(str(p.relative_to(results)) for p in d.glob(f'*{scale}*') if p.is_file() and not p.name.startswith('.'))
 
+def _run_counts(result: Path) -> dict:
+    "How many distinct runs the rows of a result JSON have (`planned`) and how many of them are complete."
+    if not result.is_file(): return {}
+    rows = json.loads(result.read_text())['rows']
+    done = {r_ for r in rows for r_ in r.get('runs', [])}
+    pending = {p for r in rows for p in r.get('pending', [])}
+    return dict(runs_planned=len(done | pending), runs_complete=len(done - pending))
+
 def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir: str | Path | None = None,
                runs_dir: str | Path | None = None, nbs_dir: str | Path = EXPERIMENTS_NBS, data_root: str | None = None,
-               jobs: int | None = None, timeout: int | None = None) -> dict:
-    "Run the experiment notebooks at `scale` with papermill; executed copies and results under `results_dir`; writes results/README.md."
+               jobs: int | None = None, timeout: int | None = None, epochs: int | None = None, collect: bool = False) -> dict:
+    "Run the experiment notebooks at `scale` with papermill (`collect`: from the cache, training nothing); writes results/README.md."
     get_scale(scale)
     known = list_experiments(nbs_dir)
     names = list(names or known)
@@ -65,16 +73,18 @@ def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir
     results = Path(results_dir or default_dir('results')).resolve()
     runs = Path(runs_dir or default_dir('runs')/'experiments').resolve()
     entries, t_start = {}, time.time()
-    with _environ(OMP_NUM_THREADS=str(kernel_threads(scale, jobs))):
+    with _environ(OMP_NUM_THREADS=str(kernel_threads(scale, jobs)), CKDSNN_DISPATCH='collect' if collect else 'inline'):
         for name in names:
             print(f'== {name} ({scale})', flush=True)
             t0 = time.time()
             (results/name).mkdir(parents=True, exist_ok=True)
             err = _execute(Path(nbs_dir)/f'{name}.ipynb', results/name/f'{name}.{scale}.ipynb',
-                           dict(scale=scale, out_dir=str(results), runs_dir=str(runs), data_root=data_root, jobs=jobs), timeout)
-            entries[name] = dict(status='failed' if err else 'ok', error=err, wall_time_s=round(time.time() - t0, 1),
+                           dict(scale=scale, out_dir=str(results), runs_dir=str(runs), data_root=data_root, jobs=jobs, epochs=epochs),
+                           timeout)
+            status = 'pending' if err and err.startswith('RunsPending') else 'failed' if err else 'ok'
+            entries[name] = dict(status=status, error=err, wall_time_s=round(time.time() - t0, 1),
                                  finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                                 outputs=_outputs(results, name, scale))
+                                 outputs=_outputs(results, name, scale), **_run_counts(results/name/f'{scale}.json'))
             print(f'   {entries[name]["status"]} in {entries[name]["wall_time_s"]:.0f} s' + (f': {err}' if err else ''), flush=True)
     return _write_summary(results, scale, entries, time.time() - t_start)
 
@@ -83,7 +93,8 @@ def _write_summary(results: Path, scale: str, entries: dict, wall_time_s: float)
     path = results/f'summary-{scale}.json'
     old = json.loads(path.read_text()) if path.exists() else {}
     summary = dict(scale=scale, scale_label=scale_label(scale), last_invocation=dict(
-                       notebooks=list(entries), failed=[k for k, e in entries.items() if e['status'] != 'ok'],
+                       notebooks=list(entries), failed=[k for k, e in entries.items() if e['status'] == 'failed'],
+                       pending=[k for k, e in entries.items() if e['status'] == 'pending'],
                        wall_time_s=round(wall_time_s, 1), provenance=provenance()),
                    notebooks={**old.get('notebooks', {}), **entries})
     atomic_write_json(path, summary)
@@ -103,8 +114,9 @@ def readme_text(results: Path) -> str:
         parts.append(f"## Scale `{scale}`\n\n{s['scale_label']}\n\nLast invocation: {', '.join(last['notebooks'])} at "
                      f"{last['provenance']['time']} (git {str(last['provenance']['git_commit'])[:10]}"
                      f"{', dirty' if last['provenance']['git_dirty'] else ''}), {last['wall_time_s'] / 60:.1f} min; "
-                     f"failed: {', '.join(last['failed']) or 'none'}.\n")
-        rows = [dict(notebook=k, status=e['status'] if e['status'] == 'ok' else f"**FAILED**: {e['error']}",
+                     f"failed: {', '.join(last['failed']) or 'none'}; pending: {', '.join(last.get('pending', [])) or 'none'}.\n")
+        rows = [dict(notebook=k, status={'ok': 'ok', 'pending': f"pending: {e['error']}"}.get(e['status'], f"**FAILED**: {e['error']}"),
+                     runs=f"{e['runs_complete']} of {e['runs_planned']} complete" if 'runs_planned' in e else '–',
                      **{'wall time (min)': f"{e['wall_time_s'] / 60:.1f}", 'finished': e['finished'],
                         'outputs': ', '.join(f'[{Path(o).name}]({o})' for o in e['outputs']) or '–'})
                 for k, e in sorted(s['notebooks'].items())]
@@ -127,5 +139,8 @@ def tables_main(argv: list[str] | None = None) -> int:
                    help="folder (or .zip) holding the data sets, or their zips (default: $CKDSNN_DATA, else ~/.cache/ckdsnn/data)")
     p.add_argument('--jobs', type=int, default=None, help="runs trained side by side (default: the scale's)")
     p.add_argument('--nbs', default=str(EXPERIMENTS_NBS), help='folder of the experiment notebooks')
+    p.add_argument('--epochs', type=int, default=None, help="epochs of every run (default: the scale's)")
+    p.add_argument('--collect', action='store_true', help='render from the runs in the cache, training none (after ckdsnn dispatch)')
     a = p.parse_args(sys.argv[1:] if argv is None else argv)
-    return exit_status(run_tables(a.scale, a.only or None, a.results, a.runs, a.nbs, a.data_root, a.jobs))
+    return exit_status(run_tables(a.scale, a.only or None, a.results, a.runs, a.nbs, a.data_root, a.jobs, epochs=a.epochs,
+                                  collect=a.collect))
