@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test test-slow sync-check demo plan tables bench soak docs clean
+.PHONY: install test test-slow sync-check demo plan check-paper tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ demo: $(STAMP)
 # make plan SCALE=paper [ONLY=...]: every run the notebooks need, with costs and commands (runs/experiments/<scale>/plan.json)
 plan: $(STAMP)
 	$(BIN)/ckdsnn plan --scale $(SCALE) $(if $(ONLY),--only $(ONLY))
+
+# every paper-scale configuration at full size, 2 steps on synthetic data with a checkpoint and a resume, on any machine
+check-paper: $(STAMP)
+	OMP_NUM_THREADS=2 $(BIN)/python -c 'import sys; from ckdsnn.experiments.check import check_main; sys.exit(check_main())'
 
 # make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
 #   EXECUTOR=local [GPUS=0,1,2,3]: dispatch the plan's runs on this machine (submitit), then collect the notebooks

@@ -22,7 +22,7 @@ from .train import NonFiniteLossError, train_teacher, train_student, evaluate
 from .utils import atomic_write_json, atomic_write_text, markdown_table, provenance
 from .bench import bench
 from .experiments.presets import get_scale
-from .experiments.dispatch import dispatch_main, plan_main, run_main
+from .experiments.dispatch import dispatch_main, fetch_main, plan_main, run_main
 
 # %% ../nbs/07_cli.ipynb #aca2a85f
 def parse_value(text: str):
@@ -44,7 +44,7 @@ def key_value(text: str) -> tuple:
 # %% ../nbs/07_cli.ipynb #400d407d
 _GROUPS = dict(model='data and model', student='SNN student and method', teacher='teacher', recipe='training recipe',
                setup='where things live')
-_LISTS = dict(switches=key_value, plugins=str)  # fields given as repeated options
+_LISTS = dict(switches=(key_value, 'KEY=VALUE'), plugins=(str, 'PLUGIN'))  # fields given as repeated options: (type, metavar)
 
 def _field_type(f):
     "The plain type of field `f`: the type of its default, else the non-None member of its annotation."
@@ -59,7 +59,7 @@ def config_options(parser: argparse.ArgumentParser, roles=ROLES) -> None:
         if md['role'] not in roles: continue
         g = groups.get(md['role']) or groups.setdefault(md['role'], parser.add_argument_group(_GROUPS[md['role']]))
         flag, kw = md.get('flag', '--' + f.name.replace('_', '-')), dict(dest=f.name, help=md['help'])
-        if f.name in _LISTS: kw.update(action='append', type=_LISTS[f.name], default=[], metavar=f.name.upper().rstrip('S'))
+        if f.name in _LISTS: kw.update(action='append', type=_LISTS[f.name][0], default=[], metavar=_LISTS[f.name][1])
         elif f.type is bool: kw.update(action='store_true', default=f.default)
         elif _field_type(f) is bool: kw.update(action=argparse.BooleanOptionalAction, default=f.default)
         else:
@@ -188,7 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, command, text in (
             ('plan', plan_main, 'every run the experiment notebooks need at a scale: ids, teachers, data, costs, commands'),
             ('run', run_main, 'train one planned run into the cache, resuming it; exit 0 when it is complete'),
-            ('dispatch', dispatch_main, 'train the planned runs that are not complete: here (submitit) or on Slurm')):
+            ('dispatch', dispatch_main, 'train the planned runs that are not complete: here (submitit) or on Slurm'),
+            ('fetch', fetch_main, 'download the data sets and weights the planned runs need, for offline compute nodes')):
         c = sub.add_parser(name, help=text, add_help=False, prefix_chars='+')  # its own parser reads the rest (--help too)
         c.add_argument('rest', nargs=argparse.REMAINDER)
         c.set_defaults(run=lambda a, command=command: command(a.rest))

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['MODEL_KEYS', 'CHECKPOINT_KEYS', 'RUN_FILES', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'CheckpointError', 'read_torch_file',
-           'save_model', 'load_model', 'load_teacher', 'input_norm', 'pretrained_weights', 'load_weights',
-           'RunDirError', 'fs_error', 'lock_holder', 'claim_run_dir', 'initialise']
+           'save_model', 'load_model', 'load_teacher', 'input_norm', 'cached_weights', 'pretrained_weights',
+           'load_weights', 'RunDirError', 'fs_error', 'lock_holder', 'claim_run_dir', 'initialise']
 
 # %% ../nbs/05b_files.ipynb #532018d6
 import errno, json, os, platform, threading, time, zipfile
@@ -82,13 +82,20 @@ def input_norm(contents: dict) -> tuple:
     return tuple(map(tuple, contents.get('input_norm') or (contents['data']['mean'], contents['data']['std'])))
 
 # %% ../nbs/05b_files.ipynb #b65fc24a
-def _local(source: str | Path) -> Path:
-    "A local path for `source`: the path itself, or a URL downloaded once into torch's hub cache."
+def cached_weights(url: str) -> Path:
+    "Where weights `url` are kept in torch's hub cache (there or not): `<hub>/checkpoints/<its file name>`."
+    return Path(torch.hub.get_dir())/'checkpoints'/str(url).rsplit('/', 1)[-1]
+
+def _local(source: str | Path, download: bool = True) -> Path:
+    "A local path for `source`: the path itself, or a URL downloaded once into torch's hub cache and checked."
     if not str(source).startswith(('http://', 'https://')): return Path(source)
-    dest = Path(torch.hub.get_dir())/'checkpoints'/str(source).rsplit('/', 1)[-1]
-    if not dest.exists():
+    dest = cached_weights(source)
+    if not dest.exists() and download:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        torch.hub.download_url_to_file(str(source), str(dest), hash_prefix=None)
+        digest = torch.hub.HASH_REGEX.search(dest.name)  # `name-<sha256 prefix>.ext`, as torchvision's and akamaster's files
+        try: torch.hub.download_url_to_file(str(source), str(dest), hash_prefix=digest.group(1) if digest else None, progress=False)
+        except RuntimeError as e:  # torch deletes the partial file
+            raise CheckpointError(f"the download of {source} is corrupt ({e}): nothing was kept; try again") from None
     return dest
 
 def pretrained_weights(source: str | Path, trust_pickle: bool = False) -> tuple[dict, tuple | None]:

@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['seed_everything', 'rng_state', 'set_rng_state', 'warmup_cosine', 'make_optimizer', 'make_scheduler', 'amp_dtype',
            'init_distributed', 'evaluate', 'trainable_state', 'load_checkpoint', 'NonFiniteLossError', 'TrainStep',
-           'train_epoch', 'check_finite', 'fit', 'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
+           'train_epoch', 'check_finite', 'log_scalars', 'fit', 'metrics_record', 'epoch_summary', 'train_teacher',
+           'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
 import math, os, random, sys, time
@@ -19,6 +20,7 @@ import torch
 import torch.distributed as dist
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel as DDP
+from torch.utils.tensorboard import SummaryWriter
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 
@@ -138,12 +140,13 @@ class TrainStep(nn.Module):
     def forward(self, x, y): return self.distiller.forward_train(x, y)
 
 # %% ../nbs/06_train.ipynb #92e948c8
-def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None, desc: str = '', bar: bool = False) -> dict:
+def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None, desc: str = '', bar: float | None = None) -> dict:
     "One pass over `dl`; the epoch means `train_loss`, `train_top1` (%) and `train_<term>` of each loss term."
     device = next(step.parameters()).device
     step.train()
     total, names = 0, None
-    for i, (x, y) in enumerate(pbar := tqdm(dl, desc=desc, disable=not bar, leave=False, file=sys.stderr)):
+    # bar: seconds between updates of the progress bar (None: no bar)
+    for i, (x, y) in enumerate(pbar := tqdm(dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.)):
         x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
         with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
             logits, losses = step(x, y)
@@ -159,7 +162,7 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
         scaler.scale(loss).backward()
         scaler.step(opt); scaler.update(); sched.step()
         total = total + stats
-        if bar: pbar.set_postfix(loss=f'{total[2] / total[0]:.4f}', acc=f'{100 * total[1] / total[0]:.1f}%')
+        if bar: pbar.set_postfix(loss=f'{total[2] / total[0]:.4f}', acc=f'{100 * total[1] / total[0]:.1f}%', refresh=False)
     n, correct, loss, *terms = total.tolist()
     return dict(train_loss=loss / n, train_top1=100 * correct / n, **{f'train_{k}': t / n for k, t in zip(names, terms)})
 
@@ -169,6 +172,14 @@ def check_finite(state: dict, epoch: int) -> None:
     bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad: raise NonFiniteLossError(f"after epoch {epoch}, {len(bad)} of the model's {len(state)} tensors are not finite "
                                      f"(e.g. {bad[0]})")
+
+# %% ../nbs/06_train.ipynb #0ee999b6
+def log_scalars(board: SummaryWriter, row: dict, steps: int) -> None:
+    "Write an epoch's `row` of the history to TensorBoard: `train/<term>`, `test/<metric>`, `lr`, and `time/step_s` over `steps` steps."
+    for k, v in row.items():
+        if k not in ('epoch', 'time_s') and v is not None: board.add_scalar(k.replace('_', '/', 1), v, row['epoch'])
+    board.add_scalar('time/step_s', row['time_s'] / steps, row['epoch'])
+    board.flush()
 
 # %% ../nbs/06_train.ipynb #49d65d63
 def _write(fn, path, obj) -> None:
@@ -182,8 +193,8 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
     "Train `distiller` for `cfg.epochs` epochs, checkpointing into `cfg.run_dir`; returns the metrics."
     rank, world, device = init_distributed()
     run = Path(cfg.run_dir)
-    log = rank == 0 and progress is not False  # a line per epoch...
-    bar = log and (progress or sys.stderr.isatty())  # ...and a live bar
+    log = rank == 0 and progress is not False  # a line per epoch, and a bar: live on a terminal, once a minute in a job's log
+    bar = (1. if progress or sys.stderr.isatty() else 60.) if log else None
     step = TrainStep(distiller.to(device))
     if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
     if cfg.compile: step = torch.compile(step)
@@ -194,7 +205,10 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
     if resume and (run/'checkpoint.pt').exists():
         state = load_checkpoint(run/'checkpoint.pt', cfg, distiller, opt, sched, scaler, (train_dl, test_dl), rank, world)
         saved = state['epoch']
-    for epoch in range(state['epoch'], cfg.epochs):
+    # curves to watch a long run: `tensorboard --logdir runs/`; a resumed run drops what came after its checkpoint
+    board = SummaryWriter(run/'tensorboard', purge_step=state['epoch'] + 1) if rank == 0 else None
+    start = state['epoch']
+    for epoch in range(start, cfg.epochs):
         t0, lr = time.time(), sched.get_last_lr()[0]
         if isinstance(train_dl.sampler, DistributedSampler): train_dl.sampler.set_epoch(epoch)
         try:
@@ -209,19 +223,22 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
         test = evaluate(distiller.student, test_dl, amp)
         state['history'].append(dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()},
                                      lr=lr, time_s=time.time() - t0))
+        if board: log_scalars(board, state['history'][-1], len(train_dl))
         state.update(epoch=epoch + 1, wall_time_s=state['wall_time_s'] + time.time() - t0)
         rng = [rng_state(train_dl, test_dl)] * world
         if world > 1: dist.all_gather_object(rng, rng[0])
+        metrics = metrics_record(cfg, distiller, info, state, world)
         if rank == 0:
             _write(atomic_save, run/'checkpoint.pt', dict(state, config=asdict(cfg), model=trainable_state(distiller),
                    optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng))
             saved = epoch + 1
-            _write(atomic_write_json, run/'metrics.json', metrics_record(cfg, distiller, info, state, world))
+            _write(atomic_write_json, run/'metrics.json', metrics)
         if log: print(epoch_summary(state['history'][-1], cfg.epochs), file=sys.stderr)
         if epoch + 1 == stop_after_epoch: break
-    metrics = metrics_record(cfg, distiller, info, state, world)
-    if rank == 0 and state['epoch'] == saved == cfg.epochs and resume:
-        _write(atomic_write_json, run/'metrics.json', metrics)  # a finished run resumed: make its metrics whole
+    if board: board.close()
+    if state['epoch'] == start:  # nothing left to train: a finished run resumed
+        metrics = metrics_record(cfg, distiller, info, state, world)
+        if rank == 0 and saved == cfg.epochs and resume: _write(atomic_write_json, run/'metrics.json', metrics)  # make it whole
     return metrics
 
 # %% ../nbs/06_train.ipynb #6e1b9970

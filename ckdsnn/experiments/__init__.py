@@ -145,6 +145,9 @@ def found_datasets(self: Experiment) -> list[str]:
         self._datasets = {d: self.data_root for d in scale_datasets(self.scale, self.name)}
     if self._datasets is None:
         self._datasets, notes = available_datasets(self.scale, self.data_root, self.name)
+        if notes and self.preset.get('require_data'):  # the paper scale: a table without its data is no result
+            raise FileNotFoundError(f"{notes[0].split(',')[0]}: fetch the data of this scale with `ckdsnn fetch --scale {self.scale}` "
+                                    "on a machine with network, or point data_root (--data-root, CKDSNN_DATA) at it")
         self.notes += notes
     return list(self._datasets)
 

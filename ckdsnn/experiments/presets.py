@@ -47,10 +47,10 @@ SCALES = {
                 notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',)),
                                **{nb: dict(seeds=(0, 1)) for nb in ('ablation_code_vs_paper', 'fig4_ablation', 'fig5_noise',
                                                                     'table3_scaling', 'fig_sensitivity')})),
-    'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'),
+    'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'), require_data=True,  # a missing data set stops it
                   run=dict(arch='resnet19', T=4, epochs=300, batch_size=128, optimizer='sgd', lr=0.1,
-                           weight_decay=1e-4, autoaugment=True, download=True, workers=8),
-                  data=dict(imagenet=dict(epochs=320, autoaugment=False, world_size=8), cifar10dvs=dict(arch='resnet20', T=10, autoaugment=False)),
+                           weight_decay=1e-4, autoaugment=True, workers=8),  # no download: `ckdsnn fetch` brings the data
+                  data=dict(imagenet=dict(arch='sew_resnet34', epochs=320, autoaugment=False, world_size=8), cifar10dvs=dict(arch='resnet20', T=10, autoaugment=False)),
                   teacher=dict(epochs=300),
                   ablation=dict(datasets=('cifar100',), fields=dict(T=1)),
                   teachers=dict(spikformer_4_384=dict(arch='vit_small_pretrained', epochs=100, optimizer='sgd', lr=0.003,
@@ -123,7 +123,7 @@ def scale_label(scale: str, notebook: str | None = None) -> str:
         c = {**r, **s['data'].get(d, {})}
         own = ''.join(f', {k} {v}' for k, v in s['data'].get(d, {}).items() if k not in ('n_train', 'n_test'))
         t = teacher_config(run_config(scale, dict(dataset=d)))
-        teacher = f"teacher {t.arch}" + (f" from {t.init.rsplit('/', 1)[-1]}" if t.init else '') + f" for {t.epochs} epochs"
+        teacher = f"teacher {t.arch}" + (f" from {t.init.rsplit('/', 1)[-1]}" if t.init else '') + f" for {t.epochs} epoch{'s' * (t.epochs != 1)}"
         return f"{d} ({c.get('n_train') or 'all'}/{c.get('n_test') or 'all'} train/test{own}; {teacher})"
     net = ', '.join(([f"width {r['width']}"] if 'width' in r else []) + ([f"blocks {'-'.join(map(str, r['blocks']))}"] if 'blocks' in r else []))
     own_settings = ''.join(f"{m} with {', '.join(f'{k} {v}' for k, v in kw.items())}; " for m, kw in s.get('methods', {}).items())

@@ -55,12 +55,18 @@ def _outputs(results: Path, name: str, scale: str) -> list[str]:
     return sorted(str(p.relative_to(results)) for p in d.glob(f'*{scale}*') if p.is_file() and not p.name.startswith('.'))
 
 def _run_counts(result: Path) -> dict:
-    "How many distinct runs the rows of a result JSON have (`planned`) and how many of them are complete."
+    "How many distinct runs the rows of a result JSON have (`planned`) and how many are complete; the data sets it lacked."
     if not result.is_file(): return {}
-    rows = json.loads(result.read_text())['rows']
-    done = {r_ for r in rows for r_ in r.get('runs', [])}
-    pending = {p for r in rows for p in r.get('pending', [])}
-    return dict(runs_planned=len(done | pending), runs_complete=len(done - pending))
+    r = json.loads(result.read_text())
+    done = {run for row in r['rows'] for run in row.get('runs', [])}
+    pending = {p for row in r['rows'] for p in row.get('pending', [])}
+    missing = [n.split(' was not found')[0] for n in r.get('notes', []) if ' was not found' in n]  # `available_datasets`
+    return dict(runs_planned=len(done | pending), runs_complete=len(done - pending), **({'missing_data': missing} if missing else {}))
+
+def _status(err: str | None, counts: dict) -> str:
+    "'failed', 'pending' (collect mode, runs not complete), 'skipped' (it had no data: no rows), or 'ok'."
+    if err: return 'pending' if err.startswith('RunsPending') else 'failed'
+    return 'skipped' if counts.get('missing_data') and not counts.get('runs_complete') else 'ok'
 
 def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir: str | Path | None = None,
                runs_dir: str | Path | None = None, nbs_dir: str | Path = EXPERIMENTS_NBS, data_root: str | None = None,
@@ -81,10 +87,10 @@ def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir
             err = _execute(Path(nbs_dir)/f'{name}.ipynb', results/name/f'{name}.{scale}.ipynb',
                            dict(scale=scale, out_dir=str(results), runs_dir=str(runs), data_root=data_root, jobs=jobs, epochs=epochs),
                            timeout)
-            status = 'pending' if err and err.startswith('RunsPending') else 'failed' if err else 'ok'
-            entries[name] = dict(status=status, error=err, wall_time_s=round(time.time() - t0, 1),
+            counts = _run_counts(results/name/f'{scale}.json')
+            entries[name] = dict(status=_status(err, counts), error=err, wall_time_s=round(time.time() - t0, 1),
                                  finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                                 outputs=_outputs(results, name, scale), **_run_counts(results/name/f'{scale}.json'))
+                                 outputs=_outputs(results, name, scale), **counts)
             print(f'   {entries[name]["status"]} in {entries[name]["wall_time_s"]:.0f} s' + (f': {err}' if err else ''), flush=True)
     return _write_summary(results, scale, entries, time.time() - t_start)
 
@@ -95,6 +101,7 @@ def _write_summary(results: Path, scale: str, entries: dict, wall_time_s: float)
     summary = dict(scale=scale, scale_label=scale_label(scale), last_invocation=dict(
                        notebooks=list(entries), failed=[k for k, e in entries.items() if e['status'] == 'failed'],
                        pending=[k for k, e in entries.items() if e['status'] == 'pending'],
+                       skipped=[k for k, e in entries.items() if e['status'] == 'skipped'],
                        wall_time_s=round(wall_time_s, 1), provenance=provenance()),
                    notebooks={**old.get('notebooks', {}), **entries})
     atomic_write_json(path, summary)
@@ -114,8 +121,10 @@ def readme_text(results: Path) -> str:
         parts.append(f"## Scale `{scale}`\n\n{s['scale_label']}\n\nLast invocation: {', '.join(last['notebooks'])} at "
                      f"{last['provenance']['time']} (git {str(last['provenance']['git_commit'])[:10]}"
                      f"{', dirty' if last['provenance']['git_dirty'] else ''}), {last['wall_time_s'] / 60:.1f} min; "
-                     f"failed: {', '.join(last['failed']) or 'none'}; pending: {', '.join(last.get('pending', [])) or 'none'}.\n")
-        rows = [dict(notebook=k, status={'ok': 'ok', 'pending': f"pending: {e['error']}"}.get(e['status'], f"**FAILED**: {e['error']}"),
+                     f"failed: {', '.join(last['failed']) or 'none'}; pending: {', '.join(last.get('pending', [])) or 'none'}; "
+                     f"skipped: {', '.join(last.get('skipped', [])) or 'none'}.\n")
+        rows = [dict(notebook=k, status={'ok': 'ok', 'pending': f"pending: {e['error']}",
+                                         'skipped': f"skipped: {', '.join(e.get('missing_data', []))} not found"}.get(e['status'], f"**FAILED**: {e['error']}"),
                      runs=f"{e['runs_complete']} of {e['runs_planned']} complete" if 'runs_planned' in e else '–',
                      **{'wall time (min)': f"{e['wall_time_s'] / 60:.1f}", 'finished': e['finished'],
                         'outputs': ', '.join(f'[{Path(o).name}]({o})' for o in e['outputs']) or '–'})
