@@ -8,11 +8,12 @@ __all__ = ['GPU_REFERENCE', 'SLURM_DEFAULTS', 'plan_notebook', 'run_needs', 'pla
            'dispatch_slurm', 'missing_needs', 'fetch', 'fetch_main', 'find_run', 'plan_main', 'run_main',
            'dispatch_main']
 
-# %% ../../nbs/11d_dispatch.ipynb #bb21e916
+# %% ../../nbs/11d_dispatch.ipynb #d2b3570f
 import argparse, json, math, os, sys, time
 from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import submitit
 import torch
 from execnb.shell import CaptureShell
@@ -24,13 +25,13 @@ from ..config import RunConfig, model_kwargs
 from ..data import DataInfo, dataset_recipe, get_dataset
 from ..distill import create_distiller, needs_teacher
 from ..files import cached_weights, lock_holder, pretrained_weights
-from ..models import MODELS, create_architecture, create_model
+from ..models import create_architecture, create_model, downloads_weights
 from ..utils import atomic_write_json, markdown_table
 from . import RunJob, finished_metrics, recording_plan, run_all
 from .presets import EXPERIMENTS_NBS, default_dir, get_scale
 from .runner import _environ, list_experiments
 
-# %% ../../nbs/11d_dispatch.ipynb #28c1544e
+# %% ../../nbs/11d_dispatch.ipynb #0e91a088
 @contextmanager
 def _cwd(path: Path):
     old = Path.cwd()
@@ -45,16 +46,15 @@ def plan_notebook(path: Path, params: dict) -> tuple[list[dict], str | None]:
     nb.cells.insert(at + 1, mk_cell('\n'.join(f'{k} = {v!r}' for k, v in params.items())))
     with recording_plan() as runs, _environ(CKDSNN_DISPATCH='plan'), _cwd(Path(path).parent):
         CaptureShell().run_all(nb, exc_stop=False)
-    import matplotlib.pyplot as plt; plt.close('all')  # figures its cells drew
+    plt.close('all')  # the figures its cells drew
     errors = [o for c in nb.cells for o in c.get('outputs', []) if o.get('output_type') == 'error']
     return list(runs), (f"{errors[0]['ename']}: {errors[0]['evalue']}".splitlines()[0] if errors and not runs else None)
 
-# %% ../../nbs/11d_dispatch.ipynb #fe17cfd6
+# %% ../../nbs/11d_dispatch.ipynb #af541cd0
 def run_needs(cfg: RunConfig) -> list[str]:
     "What run `cfg` reads besides the code: its data set and any pretrained weights."
-    hub = getattr(MODELS.get(cfg.arch), 'keywords', None) or {}
     return ([f'data set {cfg.dataset}'] + ([f'weights {cfg.init}'] if cfg.init else [])
-            + ([f"timm's pretrained {cfg.arch} (model hub)"] if hub.get('pretrained') else []))
+            + ([f"timm's pretrained {cfg.arch} (model hub)"] if downloads_weights(cfg.arch) else []))
 
 def plan_path(scale: str, runs_dir: str | Path | None = None) -> Path:
     "Where `ckdsnn plan` keeps the plan of `scale`, and `ckdsnn run` looks for it."
@@ -81,7 +81,7 @@ def make_plan(scale: str, names: list[str] | None = None, results_dir: str | Non
                  complete=finished_metrics(cfg, r['kind']) is not None, command=f'ckdsnn run {r["id"]} --scale {scale}')
     return dict(scale=scale, notebooks=notebooks, runs=runs)
 
-# %% ../../nbs/11d_dispatch.ipynb #654022d9
+# %% ../../nbs/11d_dispatch.ipynb #34e4fbaa
 GPU_REFERENCE = dict(name='A100 (312 TFLOP/s bf16 peak) at 35 % of its peak', flops_per_s=312e12 * 0.35)
 
 def run_steps(cfg: RunConfig) -> int:
@@ -106,7 +106,7 @@ def probe_step(cfg: RunConfig, kind: str, teacher: RunConfig | None, device: tor
     sync(); t0 = time.perf_counter(); step(x, y); sync()
     return dict(step_s=time.perf_counter() - t0, flops=flops.get_total_flops(), batch=batch)
 
-# %% ../../nbs/11d_dispatch.ipynb #17aed6c2
+# %% ../../nbs/11d_dispatch.ipynb #1fa20c69
 def estimate_costs(plan: dict, device: str | None = None, log=print) -> dict:
     "Add to each run of `plan` its steps, measured step, hours here and hours on `GPU_REFERENCE`; returns the device used."
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
@@ -131,7 +131,7 @@ def estimate_costs(plan: dict, device: str | None = None, log=print) -> dict:
                                reference=GPU_REFERENCE['name'] + ', counting FLOPs: a lower bound')
     return plan['cost_device']
 
-# %% ../../nbs/11d_dispatch.ipynb #dc416c1b
+# %% ../../nbs/11d_dispatch.ipynb #a430f02e
 def plan_markdown(plan: dict) -> str:
     "The plan as Markdown: a row per run (id, kind, teacher, needs, epochs, cost, done?, command) and the totals per notebook."
     costed = all('cost' in r for r in plan['runs'])
@@ -153,7 +153,7 @@ def plan_markdown(plan: dict) -> str:
             + (f", {d['note']}" if d['note'] else '') + f"; reference: {d['reference']}." if d else ''))
     return '\n\n'.join([head, markdown_table(totals), markdown_table(rows)]) + '\n'
 
-# %% ../../nbs/11d_dispatch.ipynb #86f7d1b8
+# %% ../../nbs/11d_dispatch.ipynb #f5a9ec65
 def pending_runs(plan: dict) -> list[dict]:
     "The runs of `plan` that are not complete in the cache now (teachers first)."
     return [r for r in plan['runs'] if finished_metrics(RunConfig(**r['config']), r['kind']) is None]
@@ -181,7 +181,7 @@ def dispatch_local(plan: dict, jobs: int = 1, gpus: tuple = (), folder: str | No
         run_all([(RunConfig(**r['config']), kind) for r in batch], jobs, done, tuple(gpus), folder)
     return outcome
 
-# %% ../../nbs/11d_dispatch.ipynb #7a3051cb
+# %% ../../nbs/11d_dispatch.ipynb #8927ed25
 SLURM_DEFAULTS = dict(partition=None, account=None, constraint=None, cpus_per_gpu=8, time_min=24 * 60)
 
 def slurm_parameters(run: dict, opts: dict, dependency: str | None = None) -> dict:
@@ -216,7 +216,7 @@ def dispatch_slurm(plan: dict, opts: dict, folder: str | Path, log=print) -> dic
     atomic_write_json(folder/'jobs.json', known | submitted)
     return submitted
 
-# %% ../../nbs/11d_dispatch.ipynb #2f17c9e7
+# %% ../../nbs/11d_dispatch.ipynb #ccb2eb7b
 def missing_needs(plan: dict, data_root: str | None = None) -> list[str]:
     "What the runs of `plan` that are not complete need and this machine lacks: data sets not found, weights not in the cache."
     todo, missing = [RunConfig(**r['config']) for r in pending_runs(plan)], []
@@ -235,7 +235,7 @@ def fetch(plan: dict, data_root: str | None = None, log=print) -> list[str]:
     for name in sorted({c.dataset for c in cfgs}):
         attempt(f"data set {name}", lambda: [get_dataset(name, root=data_root, train=t, download=True) for t in (True, False)])
     for url in sorted({c.init for c in cfgs if c.init}): attempt(f"weights {url}", lambda: pretrained_weights(url))
-    for arch in sorted({c.arch for c in cfgs if (getattr(MODELS.get(c.arch), 'keywords', None) or {}).get('pretrained')}):
+    for arch in sorted({c.arch for c in cfgs if downloads_weights(c.arch)}):
         attempt(f"model hub weights of {arch}", lambda: create_model(arch, snn=False))
     return failed
 
@@ -247,7 +247,7 @@ def fetch_main(argv=None) -> int:
     print(f"fetch: {len(failed)} thing(s) could not be fetched" + ''.join(f"\n  {f}" for f in failed) if failed else 'fetch: everything is here')
     return 1 if failed else 0
 
-# %% ../../nbs/11d_dispatch.ipynb #c628a642
+# %% ../../nbs/11d_dispatch.ipynb #c0412005
 def find_run(run_id: str, scale: str, plan_file: str | Path | None = None) -> dict:
     "The entry of run `run_id` in the plan of `scale` (`plan_file`, default where `ckdsnn plan` writes it)."
     path = Path(plan_file or plan_path(scale))
@@ -256,7 +256,7 @@ def find_run(run_id: str, scale: str, plan_file: str | Path | None = None) -> di
     if run_id not in runs: raise ValueError(f"run {run_id!r} is not in the plan {path}: `ckdsnn plan --scale {scale}` lists the runs")
     return runs[run_id]
 
-# %% ../../nbs/11d_dispatch.ipynb #98d5dd15
+# %% ../../nbs/11d_dispatch.ipynb #88d4b58e
 def _plan_args(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--scale', default='smoke', help='smoke, cpu or paper (default: smoke)')
     p.add_argument('--only', nargs='*', default=None, help='experiment notebooks (default: all)')

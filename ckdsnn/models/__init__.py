@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MODELS', 'ModelOutput', 'stateless', 'activation', 'register_model', 'list_models', 'create_model',
-           'create_architecture', 'Renormalize', 'feed']
+           'downloads_weights', 'create_architecture', 'Renormalize', 'feed']
 
 # %% ../../nbs/01_models.ipynb #819708b0
 from typing import Callable, NamedTuple, Optional
@@ -57,10 +57,13 @@ def create_model(name: str, snn: bool=True, T: int=4, num_classes: int=10, in_ch
         if 'unexpected keyword argument' not in str(e): raise
         raise ValueError(f"model {name!r} has no option {str(e).split('argument ')[-1]}: drop it, or pick a model that has it") from None
 
+def downloads_weights(name: str) -> bool:
+    "Whether building model `name` fetches pretrained weights from a model hub (a builder registered with `pretrained=True`)."
+    return bool((getattr(MODELS.get(name), 'keywords', None) or {}).get('pretrained'))
+
 def create_architecture(name: str, **kwargs) -> nn.Module:
     "`create_model` with random weights, also for a builder that downloads pretrained ones: for weights read from a file next."
-    downloads = (getattr(MODELS.get(name), 'keywords', None) or {}).get('pretrained')
-    return create_model(name, **kwargs, **({'pretrained': False} if downloads else {}))
+    return create_model(name, **kwargs, **({'pretrained': False} if downloads_weights(name) else {}))
 
 # %% ../../nbs/01_models.ipynb #4751770b
 class Renormalize(nn.Module):
