@@ -162,7 +162,7 @@ def _cmd_demo(args):
 def build_parser() -> argparse.ArgumentParser:
     "The `ckdsnn` argument parser."
     p = argparse.ArgumentParser(prog='ckdsnn', description="Knowledge distillation from ANN teachers into spiking neural "
-                                "networks (CKDSNN, AAAI 2026). Several GPUs: torchrun --nproc_per_node=N $(which ckdsnn) distill ...",
+                                "networks (CKDSNN, AAAI 2026). Several GPUs: torchrun --nproc_per_node=N $(which ckdsnn) distill --world-size N ...",
                                 epilog="`ckdsnn list` shows the methods, architectures and data sets.")
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     known = f"methods: {', '.join(list_distillers())}; `ckdsnn list` shows their switches"
