@@ -5,6 +5,7 @@
 # %% ../../nbs/02_data.ipynb #4bfef2fc
 from __future__ import annotations
 import glob, hashlib, os, shutil, stat, tempfile, warnings, zipfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -14,10 +15,10 @@ from torch.utils.data.distributed import DistributedSampler
 from torchvision.transforms import v2
 
 # %% auto #0
-__all__ = ['DEFAULT_DATA', 'data_root', 'writable_home', 'unzip_once', 'find_tree', 'find_data', 'balanced_subset',
-           'class_subset', 'Relabelled', 'ImageTensors', 'DatasetRecipe', 'register_dataset', 'list_datasets',
-           'dataset_recipe', 'make_transform', 'DataInfo', 'get_dataset', 'denormalize', 'get_loaders', 'MNIST5K_MEAN',
-           'MNIST5K_STD']
+__all__ = ['DEFAULT_DATA', 'data_root', 'writable_home', 'unzip_once', 'find_tree', 'find_data', 'DownloadError', 'download_into',
+           'balanced_subset', 'class_subset', 'Relabelled', 'ImageTensors', 'DatasetRecipe', 'register_dataset',
+           'list_datasets', 'dataset_recipe', 'make_transform', 'DataInfo', 'get_dataset', 'denormalize', 'get_loaders',
+           'MNIST5K_MEAN', 'MNIST5K_STD']
 
 # %% ../../nbs/02_data.ipynb #b65c6c19
 DEFAULT_DATA = Path('~/.cache/ckdsnn/data').expanduser()
@@ -102,6 +103,24 @@ def find_data(name:str, # the data set: also the subfolder and zip name looked f
         if z and z not in zips: zips.append(z)
     unzipped = f"; unzipped from {', '.join(map(str, zips))}" if zips else ''
     raise FileNotFoundError(f"{name}: no data in {' or '.join(looked)} (chosen by {rule}{unzipped}); {how_to_get}")
+
+# %% ../../nbs/02_data.ipynb #5c7d67af
+class DownloadError(FileNotFoundError):
+    "A data set that is not on disk and could not be downloaded."
+
+@contextmanager
+def download_into(name: str, folder: Path):
+    "Run the download of data set `name` into `folder`; if it fails, remove what it created and raise `DownloadError`."
+    before = set(folder.iterdir()) if folder.is_dir() else None
+    try: yield
+    except BaseException as e:
+        for p in (set(folder.iterdir()) - (before or set()) if folder.is_dir() else ()):
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+        if before is None and folder.is_dir(): folder.rmdir()  # it was made for this download and is now empty
+        if not isinstance(e, Exception): raise  # Ctrl-C: cleaned up, then stopped as asked
+        why = (str(e).splitlines() or [''])[0][:200]
+        raise DownloadError(f"{name} is not in {folder} and downloading it failed ({type(e).__name__}: {why}); nothing "
+                            f"was kept: run `ckdsnn fetch` on a machine with network, or point CKDSNN_DATA at a copy") from None
 
 # %% ../../nbs/02_data.ipynb #7c5d6072
 def balanced_subset(targets:list[int], # the label of every sample

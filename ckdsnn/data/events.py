@@ -17,7 +17,7 @@ from torch.utils.data import default_collate
 from torchvision.transforms import v2
 from tqdm.auto import tqdm
 
-from . import DatasetRecipe, ImageTensors, data_root, find_data, register_dataset, writable_home
+from . import DatasetRecipe, ImageTensors, data_root, download_into, find_data, register_dataset, writable_home
 from ..utils import atomic_save
 
 # %% auto #0
@@ -134,7 +134,7 @@ def load_events(src:EventSource, root:str|Path|None, train:bool, download:bool, 
         if not download: raise
         path, _ = data_root(root)
         if path.is_file(): raise ValueError(f'{path} is a file: to download {src.name}, point root or CKDSNN_DATA at a folder') from None
-        src.download(path, train)
+        with download_into(src.name, path): src.download(path, train)
         files, labels = find_data(src.name, root, accept, src.how_to_get)
     return ImageTensors(binned_frames(src, files, frames), labels, src.classes)
 

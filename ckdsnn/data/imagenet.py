@@ -12,7 +12,7 @@ from torchvision import datasets
 from torchvision.datasets.utils import download_url
 from torchvision.transforms import v2
 
-from . import DatasetRecipe, data_root, find_data, find_tree, register_dataset
+from . import DatasetRecipe, data_root, download_into, find_data, find_tree, register_dataset
 from .images import image_folder
 from .images import IMAGENET_NORM
 
@@ -73,7 +73,7 @@ def _load_tiny(root, train, download):
         if not download: raise
     path, _ = data_root(root)
     if path.is_file(): raise ValueError(f"{path} is a file: download=True needs a folder to download tiny-imagenet-200.zip into")
-    download_url(TINY_URL, str(path), md5=TINY_MD5)
+    with download_into('tiny-imagenet', path): download_url(TINY_URL, str(path), md5=TINY_MD5)
     return find_data('tiny-imagenet', root, accept, _TINY_HOW)
 
 register_dataset('tiny-imagenet', DatasetRecipe(_load_tiny, 200, 3, 64, *IMAGENET_NORM,

@@ -11,7 +11,8 @@ import torch
 from torchvision import datasets
 from torchvision.transforms import v2
 
-from . import DatasetRecipe, ImageTensors, balanced_subset, data_root, find_data, find_tree, register_dataset, unzip_once
+from . import (DatasetRecipe, ImageTensors, balanced_subset, data_root, download_into, find_data, find_tree,
+                         register_dataset, unzip_once)
 
 # %% auto #0
 __all__ = ['MNIST5K_MEAN', 'MNIST5K_STD', 'IMAGENET_NORM', 'image_folder']
@@ -60,7 +61,8 @@ def _load_found(name, root, train, download):
     except FileNotFoundError:
         if not (download and tv): raise
     path, _ = data_root(root)
-    return tv(unzip_once(path) if path.is_file() else path, train=train, download=True)
+    folder = unzip_once(path) if path.is_file() else path
+    with download_into(name, folder): return tv(folder, train=train, download=True)
 
 # %% ../../nbs/02a_images.ipynb #f98bdc3e
 MNIST5K_MEAN, MNIST5K_STD = (0.1318,), (0.3092,)  # of the 4,000 training digits; checked below
