@@ -55,11 +55,18 @@ class RunConfig:
     warmup_epochs: float = option(0., 'recipe', 'linear warm-up epochs before the cosine decay (may be fractional)')
     seed: int = option(0, 'recipe', 'random seed')
     scale: str = option('cpu', 'recipe', "label of the results: 'smoke', 'cpu' or 'paper'")
-    amp: bool | None = option(None, 'recipe', 'mixed precision (default: on for CUDA, off on a CPU)')
+    amp: bool | None = option(None, 'recipe', 'bf16 autocast (default: on for CUDA and CPUs with native bf16, '
+                             'AVX512-BF16 or AMX; off on other CPUs)')
     compile: bool = option(False, 'recipe', 'torch.compile the training step')
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
-    autoaugment: bool = option(False, 'recipe', 'AutoAugment the training images')
+    autoaugment: bool = option(False, 'recipe', "AutoAugment the training images (the data set's torchvision policy)")
+    randaugment: str | None = option(None, 'recipe', "timm's RandAugment of the training images, e.g. rand-m9-n1-mstd0.4-inc1")
+    mixup: float = option(0., 'recipe', "mixup alpha of the training batches (timm's Mixup, batch mode); 0: off")
+    cutmix: float = option(0., 'recipe', "cutmix alpha (timm's Mixup: with mixup too, one of them per batch); 0: off")
+    mixup_off_epoch: int | None = option(None, 'recipe', 'stop mixing from this epoch on (counted from 0); default: never')
+    reprob: float = option(0., 'recipe', "probability of timm's random erasing of a training image (const mode); 0: off")
+    label_smoothing: float = option(0., 'recipe', 'label smoothing of the training targets (with mixup: of the mixed ones)')
     world_size: int = option(1, 'recipe', 'processes (GPUs) the run trains on; the global batch is batch_size x world_size')
     workers: int = option(0, 'setup', 'data-loader processes per training process (exact --resume needs 0)')
     init: str | None = option(None, 'recipe', "start from these weights: a ckdsnn model file, or a pretrained file or URL of a "
@@ -82,7 +89,13 @@ class RunConfig:
         for f in fields(self):
             if (ch := f.metadata.get('choices')) and getattr(self, f.name) not in ch + ((None,) if f.default is None else ()):
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: use one of {', '.join(map(str, ch))}")
-        if not self.lr > 0 or self.warmup_epochs < 0: raise ValueError(f"lr={self.lr}, warmup_epochs={self.warmup_epochs}: lr must be > 0 and warm-up >= 0")
+        if not self.lr > 0 or self.warmup_epochs < 0:
+            raise ValueError(f"lr={self.lr}, warmup_epochs={self.warmup_epochs}: lr must be > 0 and warm-up >= 0")
+        if min(self.mixup, self.cutmix) < 0 or not (0 <= self.reprob <= 1 and 0 <= self.label_smoothing < 1):
+            raise ValueError(f"mixup={self.mixup}, cutmix={self.cutmix}, reprob={self.reprob}, label_smoothing="
+                             f"{self.label_smoothing}: alphas must be >= 0, reprob in [0, 1], label_smoothing in [0, 1)")
+        if (self.mixup or self.cutmix) and self.batch_size % 2:
+            raise ValueError(f"batch_size={self.batch_size}: mixup pairs each image with another, so the batch must be even")
 
 # %% ../nbs/05a_config.ipynb #458b8fd3
 def fields_with(*roles: str) -> list[str]:
@@ -129,7 +142,8 @@ def resolve(cfg: RunConfig) -> RunConfig:
 def data_loaders(cfg: RunConfig, distributed: bool = False):
     "`(train_dl, test_dl, info)` of a run (`ckdsnn.data.get_loaders` with the run's settings)."
     return get_loaders(cfg.dataset, root=cfg.data_root, batch_size=cfg.batch_size, n_train=cfg.n_train, n_test=cfg.n_test,
-                       n_classes=cfg.n_classes, seed=cfg.seed, num_workers=cfg.workers, download=cfg.download, autoaugment=cfg.autoaugment,
+                       n_classes=cfg.n_classes, seed=cfg.seed, num_workers=cfg.workers, download=cfg.download,
+                       autoaugment=cfg.autoaugment, randaugment=cfg.randaugment, reprob=cfg.reprob,
                        cache=cfg.cache, distributed=distributed, T=cfg.T)  # T: the frames of event data
 
 def model_kwargs(cfg: RunConfig, info, snn: bool) -> dict:

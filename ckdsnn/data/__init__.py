@@ -205,14 +205,27 @@ def dataset_recipe(name:str) -> DatasetRecipe:
 # %% ../../nbs/02_data.ipynb #903c4a68
 def make_transform(name:str, # a data set name
                    augment:bool, # training augmentation (else the deterministic evaluation pipeline)
-                   autoaugment:bool=False # add AutoAugment after the augmentation
+                   autoaugment:bool=False, # add AutoAugment after the augmentation
+                   randaugment:str|None=None, # add timm's RandAugment of this configuration after it
+                   reprob:float=0., # then erase a random rectangle with this probability (timm, on the normalised image)
                   ) -> v2.Compose: # uint8 image (PIL or tensor) -> normalised float tensor [C, H, W]
     "The per-item pipeline of data set `name`."
     r = dataset_recipe(name)
     if autoaugment and r.policy is None: raise ValueError(f'autoaugment is not offered for {name}; drop it')
-    steps = r.train_steps() + ([v2.AutoAugment(r.policy)] if autoaugment else []) if augment else r.eval_steps()
-    return v2.Compose([v2.ToImage(), *steps, v2.ToDtype(torch.float32, scale=True), v2.Normalize(r.mean, r.std),
-                       v2.ToPureTensor()])
+    if not augment: return v2.Compose([v2.ToImage(), *r.eval_steps(), *_to_normalised(r)])
+    policies = [v2.AutoAugment(r.policy)] if autoaugment else []
+    if randaugment:  # timm's operations work on PIL images
+        from timm.data.auto_augment import rand_augment_transform
+        hparams = dict(translate_const=int(r.img_size * 0.45), img_mean=tuple(round(255 * m) for m in r.mean))
+        policies += [v2.ToPILImage(), rand_augment_transform(randaugment, hparams), v2.ToImage()]
+    erase = []
+    if reprob:
+        from timm.data.random_erasing import RandomErasing
+        erase = [RandomErasing(reprob, mode='const', device='cpu')]
+    return v2.Compose([v2.ToImage(), *r.train_steps(), *policies, *_to_normalised(r), *erase])
+
+def _to_normalised(r: DatasetRecipe) -> list:
+    return [v2.ToDtype(torch.float32, scale=True), v2.Normalize(r.mean, r.std), v2.ToPureTensor()]
 
 # %% ../../nbs/02_data.ipynb #bb2480ed
 class DataInfo(NamedTuple):
@@ -238,6 +251,7 @@ def get_dataset(name:str, # one of `list_datasets()`
                 seed:int=0, # seeds the subset
                 download:bool=False, # let torchvision download CIFAR when it is not found
                 autoaugment:bool=False, # add AutoAugment to the training augmentation
+                randaugment:str|None=None, reprob:float=0., # timm's RandAugment and random erasing (see `make_transform`)
                 cache:bool=False, # decode the images once and keep them in memory
                 T:int|None=None # event data: frames per sample (None: the recipe's `frames`); images ignore it
                ) -> tuple[Dataset, DataInfo]:
@@ -252,7 +266,7 @@ def get_dataset(name:str, # one of `list_datasets()`
     keep = range(K) if n_classes is None else class_subset(K, n_classes)
     relabel, k = {c: i for i, c in enumerate(keep)}, len(keep)
     pool = [i for i, t in enumerate(base.targets) if t in relabel]  # the samples of the kept classes
-    tfm = make_transform(name, train if augment is None else augment, autoaugment)
+    tfm = make_transform(name, train if augment is None else augment, autoaugment, randaugment, reprob)
     idx = pool if n is None else [pool[j] for j in balanced_subset([relabel[base.targets[i]] for i in pool], n, k, seed)]
     split = 'n_train' if train else 'n_test'
     if n is not None and n % k:
@@ -277,12 +291,14 @@ def get_loaders(name:str, root:str|Path|None=None, batch_size:int=64,
                 n_test:int|None=None, # class-balanced test subset; None: all
                 n_classes:int|None=None, # a subset of the classes (see `get_dataset`); None: all
                 seed:int=0, # seeds the subsets and the shuffling
-                num_workers:int=0, download:bool=False, autoaugment:bool=False, cache:bool=False,
+                num_workers:int=0, download:bool=False, autoaugment:bool=False, randaugment:str|None=None, reprob:float=0.,
+                cache:bool=False,
                 distributed:bool=False, # shard with `DistributedSampler` (needs an initialised process group)
                 T:int|None=None # event data: frames per sample (None: the recipe's); images ignore it
                ) -> tuple[DataLoader, DataLoader, DataInfo]:
     "Training and test loaders of data set `name` (see `get_dataset` for the arguments); the info has both sizes."
-    kw = dict(root=root, n_classes=n_classes, seed=seed, download=download, autoaugment=autoaugment, cache=cache, T=T)
+    kw = dict(root=root, n_classes=n_classes, seed=seed, download=download, autoaugment=autoaugment,
+              randaugment=randaugment, reprob=reprob, cache=cache, T=T)
     train_ds, info = get_dataset(name, train=True, n=n_train, **kw)
     test_ds, _ = get_dataset(name, train=False, n=n_test, **kw)
     def loader(ds, train):

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 
 from ..models import ModelOutput
 from ..saliency import grad_cam, class_activation_map, spike_activation_map
-from ..losses import samd_loss, nld_loss, nld_fixed_loss, nld_code_loss
+from ..losses import class_of, cross_entropy, samd_loss, nld_loss, nld_fixed_loss, nld_code_loss
 
 # %% ../../nbs/05_distill.ipynb #554e6de7
 _KINDS = {bool: 'true or false', int: 'an integer', float: 'a number', str: 'a string'}
@@ -69,7 +69,7 @@ class Distiller(nn.Module):
     # The two override points of a method:
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
         "The supervised loss on the labels: cross-entropy of the student's logits."
-        return {'ce': F.cross_entropy(s.logits, y)}
+        return {'ce': cross_entropy(s.logits, y)}  # y: labels, or the soft targets of mixup / label smoothing
 
     def distill_losses(self, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
         "The method's own losses (none for direct training); subclasses override this."
@@ -178,7 +178,7 @@ def _check_ckdsnn(d: CKDSNN):
 @patch
 def teacher_saliency(self: CKDSNN, t: ModelOutput, y: Tensor) -> Tensor:
     "The teacher's map `[B, H, W]` (a target: detached) at `stage` for the `target` class."
-    feat, target = t.features[self.stage], (y if self.target == 'label' else t.logits.argmax(1))
+    feat, target = t.features[self.stage], (class_of(y) if self.target == 'label' else t.logits.argmax(1))
     if self.teacher_map == 'cam': return class_activation_map(feat, self.teacher.fc.weight, target)
     with torch.enable_grad():  # the score's graph, also under a caller's no_grad
         return grad_cam(feat, t.logits.gather(1, target[:, None]).squeeze(1)).detach()

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 
 from ..models import ModelOutput
 from ..saliency import grad_cam
-from ..losses import kd_loss
+from ..losses import class_of, cross_entropy, in_fp32, kd_loss
 from . import Distiller, CKDSNN, register_distiller, to_grid
 
 # %% ../../nbs/10_baselines.ipynb #fd2de33e
@@ -42,13 +42,15 @@ def align_conv(c_in: int, c_out: int) -> nn.Module:
     return nn.Conv2d(c_in, c_out, 1) if c_in != c_out else nn.Identity()
 
 # %% ../../nbs/10_baselines.ipynb #c9368600
+@in_fp32
 def tet_loss(step_logits: Tensor,  # per-step logits `[T, B, K]`
-             y: Tensor,  # labels `[B]`
+             y: Tensor,  # labels `[B]` or soft targets `[B, K]`
              lam: float = 1e-3,  # weight of the MSE regulariser
              phi: float = 1.0,  # the constant the logits are pulled towards
             ) -> Tensor:  # scalar, >= 0
     "TET: `(1-lam)` times the mean over time steps of the per-step cross-entropy, plus `lam` times the MSE to `phi`."
-    ce = F.cross_entropy(step_logits.flatten(0, 1), y.repeat(step_logits.shape[0]))  # mean over t and b = mean_t CE_t
+    T = step_logits.shape[0]
+    ce = cross_entropy(step_logits.flatten(0, 1), y.repeat(T, *[1] * (y.ndim - 1)))  # mean over t and b = mean_t CE_t
     return (1 - lam) * ce + lam * F.mse_loss(step_logits, torch.full_like(step_logits, phi))
 
 # %% ../../nbs/10_baselines.ipynb #9fffa13e
@@ -78,7 +80,7 @@ class HintonKD(Distiller):
         if not 0 <= self.alpha <= 1: raise ValueError(f"kd: alpha={self.alpha} must be in [0, 1]")
 
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
-        return {'ce': (1 - self.alpha) * F.cross_entropy(s.logits, y)}
+        return {'ce': (1 - self.alpha) * cross_entropy(s.logits, y)}
 
     def distill_losses(self, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
         return {'kd': self.alpha * kd_loss(s.logits, self.teacher_forward(x).logits, self.tau)}
@@ -88,6 +90,7 @@ def time_mean(f: Tensor) -> Tensor:
     "An SNN feature `[T, B, C, H, W]` averaged over time (the firing rate), `[B, C, H, W]`."
     return f.mean(0)
 
+@in_fp32
 def feature_mse(f_s: Tensor,  # student features `[B, C, H, W]`
                 f_t: Tensor,  # teacher features, same shape
                ) -> Tensor:  # scalar, >= 0
@@ -130,14 +133,15 @@ def channel_mask(f: Tensor,  # features `[B, C, H, W]`
     "BKDSNN's blur: drop each channel of each sample with probability `ratio`."
     return (torch.rand(f.shape[0], f.shape[1], 1, 1, device=f.device) >= ratio).to(f.dtype)
 
+@in_fp32
 def wsld_loss(z_s: Tensor,  # student logits `[B, K]`
               z_t: Tensor,  # teacher logits `[B, K]`
-              y: Tensor,  # labels `[B]`
+              y: Tensor,  # labels `[B]` or soft targets `[B, K]` or soft targets `[B, K]`
               tau: float = 2.0,  # softmax temperature
              ) -> Tensor:  # scalar, >= 0
     "Weighted soft-label distillation: per-sample KD at `tau`, weighted by `1 - exp(-CE_student / CE_teacher)`."
     with torch.no_grad():
-        w = 1 - torch.exp(-F.cross_entropy(z_s, y, reduction='none') / (F.cross_entropy(z_t, y, reduction='none') + 1e-7))
+        w = 1 - torch.exp(-cross_entropy(z_s, y, reduction='none') / (cross_entropy(z_t, y, reduction='none') + 1e-7))
     kl = F.kl_div(F.log_softmax(z_s / tau, 1), F.log_softmax(z_t / tau, 1), reduction='none', log_target=True).sum(1)
     return tau ** 2 * (w * kl).mean()
 
@@ -204,7 +208,7 @@ class SNNGradCAM(CKDSNN):
 @patch
 def samd(self: SNNGradCAM, t: ModelOutput, y: Tensor, s: ModelOutput) -> Tensor:
     "SAMD (Eq. 4) between the teacher's map and the student's Grad-CAM, both for the teacher's target class."
-    target = y if self.target == 'label' else t.logits.argmax(1)
+    target = class_of(y) if self.target == 'label' else t.logits.argmax(1)
     score = s.logits.gather(1, target[:, None]).squeeze(1)
     sam = grad_cam(s.features[self.stage], score, create_graph=True).mean(0)  # each step's Grad-CAM, averaged over T
     return self.map_loss(self.teacher_saliency(t, y), sam)
