@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 from .saliency import minmax_normalize
 
-# %% ../nbs/04_losses.ipynb #4aa45f86
+# %% ../nbs/04_losses.ipynb #d38bb8d5
 def in_fp32(loss):
     "Run `loss` in float32 even under autocast: its floating-point tensor arguments upcast, autocast off inside."
     up = lambda a: a.float() if isinstance(a, torch.Tensor) and a.is_floating_point() else a

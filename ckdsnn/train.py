@@ -201,7 +201,7 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
             if bar: pbar.set_postfix(loss=f"{means['train_loss']:.4f}", acc=f"{means['train_top1']:.1f}%", refresh=False)
     return means
 
-# %% ../nbs/06_train.ipynb #4647ff52
+# %% ../nbs/06_train.ipynb #89725428
 def batch_mixer(cfg: RunConfig, num_classes: int, epoch: int):
     "The recipe's batch transform in `epoch` (from 0): `(x, y) -> (x, soft targets)`, or None to train on the labels."
     if (cfg.mixup or cfg.cutmix) and (cfg.mixup_off_epoch is None or epoch < cfg.mixup_off_epoch):
