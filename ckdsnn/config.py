@@ -68,6 +68,8 @@ class RunConfig:
     reprob: float = option(0., 'recipe', "probability of timm's random erasing of a training image (const mode); 0: off")
     label_smoothing: float = option(0., 'recipe', 'label smoothing of the training targets (with mixup: of the mixed ones)')
     world_size: int = option(1, 'recipe', 'processes (GPUs) the run trains on; the global batch is batch_size x world_size')
+    recompute: bool = option(False, 'setup', "recompute each block's activations in the backward pass: less memory, "
+                             'about a third more time, the same numbers (CIFAR ResNets)')
     workers: int = option(0, 'setup', 'data-loader processes per training process (exact --resume needs 0)')
     init: str | None = option(None, 'recipe', "start from these weights: a ckdsnn model file, or a pretrained file or URL of a "
                               "known format (He et al.'s CIFAR ResNets of the akamaster release); fine-tuning a teacher")

@@ -333,6 +333,10 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
         kwargs = model_kwargs(cfg, info, snn)
         model, model_norm = create_model(**kwargs), None
         if cfg.init: model_norm = initialise(model, cfg.init, cfg.trust_pickle)
+        if cfg.recompute:
+            if not hasattr(model, 'recompute_activations'):
+                raise ValueError(f'recompute is offered for the CIFAR ResNets, not {cfg.arch}: drop it')
+            model.recompute_activations()
         metrics = fit(create_distiller(cfg.method, feed(model, data_norm, model_norm), teacher, **cfg.switches), cfg,
                       train_dl, test_dl, info, resume, stop_after_epoch, progress)
         if metrics['complete'] and rank == 0:

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['GPU_REFERENCE', 'SLURM_DEFAULTS', 'plan_notebook', 'run_needs', 'plan_path', 'make_plan', 'run_steps', 'probe_step',
-           'estimate_costs', 'plan_markdown', 'pending_runs', 'dispatch_local', 'slurm_parameters', 'slurm_script',
-           'dispatch_slurm', 'missing_needs', 'fetch', 'fetch_main', 'find_run', 'plan_main', 'run_main',
-           'dispatch_main']
+           'estimate_costs', 'recipe_rows', 'plan_markdown', 'pending_runs', 'dispatch_local', 'slurm_parameters',
+           'slurm_script', 'dispatch_slurm', 'missing_needs', 'fetch', 'fetch_main', 'find_run', 'plan_main',
+           'run_main', 'dispatch_main']
 
 # %% ../../nbs/11d_dispatch.ipynb #d2b3570f
 import argparse, json, math, os, sys, time
@@ -28,7 +28,7 @@ from ..files import cached_weights, lock_holder, pretrained_weights
 from ..models import create_architecture, create_model, downloads_weights
 from ..utils import atomic_write_json, markdown_table
 from . import RunJob, finished_metrics, recording_plan, run_all
-from .presets import EXPERIMENTS_NBS, default_dir, get_scale
+from .presets import EXPERIMENTS_NBS, RECIPE_FIELDS, default_dir, get_scale
 from .runner import _environ, list_experiments
 
 # %% ../../nbs/11d_dispatch.ipynb #0e91a088
@@ -132,8 +132,18 @@ def estimate_costs(plan: dict, device: str | None = None, log=print) -> dict:
     return plan['cost_device']
 
 # %% ../../nbs/11d_dispatch.ipynb #a430f02e
+def recipe_rows(plan: dict) -> list[dict]:
+    "One row per distinct training recipe of the plan's runs: what it trains (network on data set) and its fields."
+    groups = {}
+    for r in plan['runs']:
+        fields_ = {k: r['config'][k] for k in RECIPE_FIELDS}
+        trains = groups.setdefault(json.dumps(fields_, sort_keys=True), (fields_, set()))[1]
+        trains.add(f"{r['config']['arch']} on {r['config']['dataset']}")
+    return [dict(trains=', '.join(sorted(who)), **{k: '–' if v is None else v for k, v in f.items()})
+            for f, who in groups.values()]
+
 def plan_markdown(plan: dict) -> str:
-    "The plan as Markdown: a row per run (id, kind, teacher, needs, epochs, cost, done?, command) and the totals per notebook."
+    "The plan as Markdown: totals per notebook, its recipes, a row per run (id, kind, teacher, needs, epochs, cost, command)."
     costed = all('cost' in r for r in plan['runs'])
     fmt = lambda h: f'{h:,.1f}'
     rows = [dict(run=r['id'], kind=r['kind'], waits_for=r['teacher'] or '–', needs='; '.join(r['needs']), epochs=r['epochs'],
@@ -151,7 +161,8 @@ def plan_markdown(plan: dict) -> str:
     d = plan.get('cost_device')
     head = (f"Plan of scale `{plan['scale']}`: {len(plan['runs'])} runs. " + (f"Costs measured on {d['name']} ({d['device']})"
             + (f", {d['note']}" if d['note'] else '') + f"; reference: {d['reference']}." if d else ''))
-    return '\n\n'.join([head, markdown_table(totals), markdown_table(rows)]) + '\n'
+    recipes = 'Training recipes:\n\n' + markdown_table(recipe_rows(plan))
+    return '\n\n'.join([head, markdown_table(totals), recipes, markdown_table(rows)]) + '\n'
 
 # %% ../../nbs/11d_dispatch.ipynb #f5a9ec65
 def pending_runs(plan: dict) -> list[dict]:
