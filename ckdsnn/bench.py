@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['NEURON_BENCH_SHAPES', 'peak_step_memory', 'step_runner', 'training_overhead', 'step_profile', 'neuron_speedups',
-           'bench']
+           'interleaved_times', 'paired_ratio', 'bench']
 
 # %% ../nbs/12_bench.ipynb #8a850fce
 import itertools, statistics, time, warnings
@@ -16,6 +16,7 @@ from torch.profiler import profile, ProfilerActivity, record_function
 
 from .models import create_model
 from .neuron import IFNode
+from .utils import cpu_features
 from .distill import create_distiller
 from .config import RunConfig
 from .train import TrainStep, make_optimizer, train_epoch
@@ -44,15 +45,15 @@ def peak_step_memory(fn,  # a callable running one step
     return max(itertools.accumulate((b for t, b in mem if start <= t <= end), initial=before)) - before
 
 # %% ../nbs/12_bench.ipynb #fb6ad741
-def step_runner(distiller: nn.Module, cfg: RunConfig | None = None):
-    "A closure that runs the trainer's own step (`train_epoch` on one batch) of `distiller` on `(x, y)`."
+def step_runner(distiller: nn.Module, cfg: RunConfig | None = None, amp: torch.dtype | None = None):
+    "A closure that runs the trainer's own step (`train_epoch` on one batch, under autocast to `amp`) of `distiller`."
     cfg = cfg or RunConfig()
     step, opt = TrainStep(distiller), make_optimizer(distiller.trainable_parameters(), cfg)
     # a learning rate of zero: the optimizer does all its work, but the weights stay put, so stepping again and
     # again on the same batch costs the same each time and cannot diverge (BKDSNN's feature loss did, at lr 0.1)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: 0.)
     scaler = torch.amp.GradScaler(enabled=False)
-    return lambda x, y: train_epoch(step, [(x, y)], opt, sched, scaler, amp=None)
+    return lambda x, y: train_epoch(step, [(x, y)], opt, sched, scaler, amp=amp)
 
 def training_overhead(distillers: dict,  # method name -> `Distiller` (student, frozen teacher)
                       batches: list,  # `(x, y)` batches, the same for every method
@@ -140,40 +141,57 @@ def _sj_twin(model: nn.Module) -> nn.Module:
                                                 detach_reset=child.detach_reset, surrogate_function=surrogate.ATan()))
     return model
 
-def _median_times(runs: dict, batch, repeats: int, sync) -> dict:
-    "Median seconds of each `runs[name](*batch)`, interleaved in rotating order after one warm-up call each."
-    for r in runs.values(): r(*batch)
+def interleaved_times(runs: dict, batch, repeats: int, sync, warmup: int = 2) -> dict:
+    "Seconds of each `runs[name](*batch)` in every one of `repeats` rounds (rotating order), after `warmup` calls each."
+    for _ in range(warmup):
+        for r in runs.values(): r(*batch)
     names, times = list(runs), {k: [] for k in runs}
     for i in range(repeats):
         for k in names[i % len(names):] + names[:i % len(names)]:
             sync(); t0 = time.perf_counter(); runs[k](*batch); sync()
             times[k].append(time.perf_counter() - t0)
-    return {k: float(np.median(v)) for k, v in times.items()}
+    return times
+
+def paired_ratio(a: list, b: list, scale: float = 1.) -> tuple[float, float]:
+    "Median over rounds of `a[i] / (scale * b[i])`, and the half-width of its interquartile range relative to it."
+    r = np.array(a) / (scale * np.array(b))
+    q1, med, q3 = np.percentile(r, [25, 50, 75])
+    return float(med), float((q3 - q1) / 2 / med)
 
 def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: str = 'resnet20') -> dict:
-    "The ratios of `ckdsnn bench` (see the table above), measured on `device`; `quick`: fewer repeats."
+    "The ratios of `ckdsnn bench` (see the table above), each with its spread over rounds, on `device`."
     from spikingjelly.activation_based import functional
-    dev, repeats = torch.device(device), 3 if quick else 7
+    dev, repeats = torch.device(device), 5 if quick else 15
     sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == 'cuda' else (lambda: None)
     torch.manual_seed(0)
     batch = (torch.randn(batch_size, 3, 32, 32, device=dev), torch.randint(0, 10, (batch_size,), device=dev))
-    make = lambda method, T=2, snn=True, teacher=None: create_distiller(method, create_model(arch, snn=snn, T=T), teacher).to(dev)
+    def make(method, T=2, snn=True, teacher=None, recompute=False):
+        student = create_model(arch, snn=snn, T=T)
+        return create_distiller(method, student.recompute_activations() if recompute else student, teacher).to(dev)
     teacher = create_model(arch, snn=False).to(dev).eval()
     runs = {'ANN': step_runner(make('ce', snn=False))}
     runs |= {f'SNN T={T}': step_runner(make('ce', T)) for T in (1, 2, 4, 8)}
+    runs |= {'SNN T=2, bf16': step_runner(make('ce'), amp=torch.bfloat16),
+             'SNN T=8, recompute': step_runner(make('ce', 8, recompute=True))}
     runs |= {m: step_runner(make(m, teacher=teacher)) for m in ('kd', 'kdsnn', 'bkdsnn', 'ckdsnn')}
     sj = make('ce'); sj.student = _sj_twin(sj.student)
     sj_step = step_runner(sj)
     runs['SNN T=2, spikingjelly neuron'] = lambda x, y: (sj_step(x, y), functional.reset_net(sj.student))
-    t = _median_times(runs, batch, repeats, sync)
-    mem = {k: peak_step_memory(lambda: runs[k](*batch), dev) for k in ('ANN', 'SNN T=2', 'SNN T=8', 'ckdsnn')}
+    t = interleaved_times(runs, batch, repeats, sync)
+    mem = {k: peak_step_memory(lambda: runs[k](*batch), dev) for k in ('ANN', 'SNN T=2', 'SNN T=8', 'SNN T=8, recompute')}
     speedups = neuron_speedups(repeats=repeats)
-    rows = [dict(variant=k, step_ms=1e3 * v, peak_mb=None if mem.get(k) is None else mem[k] / 2 ** 20) for k, v in t.items()]
-    ratios = dict(snn_t2_over_2ann=t['SNN T=2'] / (2 * t['ANN']), snn_t8_over_8ann=t['SNN T=8'] / (8 * t['ANN']),
-                  neuron_vs_spikingjelly_min=min(speedups.values()),
-                  step_vs_spikingjelly=t['SNN T=2, spikingjelly neuron'] / t['SNN T=2'],
-                  ckdsnn_over_ce=t['ckdsnn'] / t['SNN T=2'], kd_over_ce=t['kd'] / t['SNN T=2'],
-                  kdsnn_over_ce=t['kdsnn'] / t['SNN T=2'], bkdsnn_over_ce=t['bkdsnn'] / t['SNN T=2'],
-                  mem_t8_over_t2=None if None in (mem['SNN T=8'], mem['SNN T=2']) else mem['SNN T=8'] / mem['SNN T=2'])
-    return dict(ratios=ratios, steps=rows, neuron=dict(zip(map(str, speedups), speedups.values())),
-                setting=dict(arch=arch, batch_size=batch_size, device=device, threads=torch.get_num_threads(), repeats=repeats))
+    pairs = dict(snn_t2_over_2ann=('SNN T=2', 'ANN', 2), snn_t8_over_8ann=('SNN T=8', 'ANN', 8),
+                 step_vs_spikingjelly=('SNN T=2, spikingjelly neuron', 'SNN T=2', 1),
+                 amp_speedup=('SNN T=2', 'SNN T=2, bf16', 1), recompute_time_cost=('SNN T=8, recompute', 'SNN T=8', 1),
+                 **{f'{m}_over_ce': (m, 'SNN T=2', 1) for m in ('ckdsnn', 'kd', 'kdsnn', 'bkdsnn')})
+    measured = {k: paired_ratio(t[a], t[b], s) for k, (a, b, s) in pairs.items()}
+    mem_ratio = lambda a, b: None if None in (mem[a], mem[b]) else mem[a] / mem[b]
+    ratios = {k: v[0] for k, v in measured.items()} | dict(
+        neuron_vs_spikingjelly_min=min(speedups.values()), mem_t8_over_t2=mem_ratio('SNN T=8', 'SNN T=2'),
+        mem_t8_over_t2_recompute=mem_ratio('SNN T=8, recompute', 'SNN T=2'))
+    rows = [dict(variant=k, step_ms=1e3 * float(np.median(v)), peak_mb=None if mem.get(k) is None else mem[k] / 2 ** 20)
+            for k, v in t.items()]
+    return dict(ratios=ratios, spread={k: v[1] for k, v in measured.items()}, steps=rows,
+                neuron=dict(zip(map(str, speedups), speedups.values())),
+                setting=dict(arch=arch, batch_size=batch_size, device=device, threads=torch.get_num_threads(),
+                             repeats=repeats, cpu_features=cpu_features()))
