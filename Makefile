@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test test-slow sync-check demo plan check-paper tables bench soak docs clean
+.PHONY: install test test-slow sync-check demo plan check-paper gpu-check tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -42,6 +42,12 @@ plan: $(STAMP)
 # every paper-scale configuration at full size, 2 steps on synthetic data with a checkpoint and a resume, on any machine
 check-paper: $(STAMP)
 	OMP_NUM_THREADS=2 $(BIN)/python -c 'import sys; from ckdsnn.experiments.check import check_main; sys.exit(check_main())'
+
+# on one GPU, in under 8 minutes: ckdsnn bench --device cuda, every paper configuration at its per-GPU batch, and a
+# short CIFAR-10 comparison of ce/kd/kdsnn/ckdsnn, into results/gpu_check/; DEVICE=cpu TINY=1 is its dry run anywhere
+DEVICE ?= cuda
+gpu-check: $(STAMP)
+	$(BIN)/python -c 'import sys; from ckdsnn.experiments.check import gpu_check_main; sys.exit(gpu_check_main())' --device $(DEVICE) $(if $(TINY),--tiny)
 
 # make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
 #   EXECUTOR=local [GPUS=0,1,2,3]: dispatch the plan's runs on this machine (submitit), then collect the notebooks

@@ -112,7 +112,7 @@ def _fwd_bwd_seconds(make_node, x: torch.Tensor, upstream: torch.Tensor, passes:
 def neuron_speedups(shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
                     repeats: int = 16            # timings of each neuron per shape, interleaved
                    ) -> dict:
-    "Speed-up of our `IFNode` over spikingjelly's, forward + backward: {shape: median seconds theirs / median seconds ours}."
+    "Speed-up of our `IFNode` over spikingjelly's, forward + backward: {shape: median over repeats of theirs / ours}."
     from spikingjelly.activation_based import neuron as sj_neuron, surrogate as sj_surrogate
     contenders = {'ckdsnn': IFNode,
                   'spikingjelly': lambda: sj_neuron.IFNode(v_threshold=1., v_reset=0., surrogate_function=sj_surrogate.ATan(),
@@ -127,7 +127,7 @@ def neuron_speedups(shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
         times = {name: [] for name in contenders}
         for _ in range(repeats):
             for name, make_node in contenders.items(): times[name].append(_fwd_bwd_seconds(make_node, x, upstream, passes))
-        speedups[shape] = statistics.median(times['spikingjelly']) / statistics.median(times['ckdsnn'])
+        speedups[shape] = statistics.median(s / o for s, o in zip(times['spikingjelly'], times['ckdsnn']))  # paired
     return speedups
 
 # %% ../nbs/12_bench.ipynb #772d7aa8
@@ -142,14 +142,18 @@ def _sj_twin(model: nn.Module) -> nn.Module:
     return model
 
 def interleaved_times(runs: dict, batch, repeats: int, sync, warmup: int = 2) -> dict:
-    "Seconds of each `runs[name](*batch)` in every one of `repeats` rounds (rotating order), after `warmup` calls each."
+    "Seconds of each `runs[name](*batch)` per round: the faster of two calls, there and back (see above), after `warmup`."
     for _ in range(warmup):
         for r in runs.values(): r(*batch)
     names, times = list(runs), {k: [] for k in runs}
+    def timed(k):
+        sync(); t0 = time.perf_counter(); runs[k](*batch); sync()
+        return time.perf_counter() - t0
     for i in range(repeats):
-        for k in names[i % len(names):] + names[:i % len(names)]:
-            sync(); t0 = time.perf_counter(); runs[k](*batch); sync()
-            times[k].append(time.perf_counter() - t0)
+        order = names[i % len(names):] + names[:i % len(names)]
+        there = {k: timed(k) for k in order}
+        back = {k: timed(k) for k in reversed(order)}  # a drift of the machine's speed hits each variant alike
+        for k in names: times[k].append(min(there[k], back[k]))  # other work only ever slows a call down
     return times
 
 def paired_ratio(a: list, b: list, scale: float = 1.) -> tuple[float, float]:

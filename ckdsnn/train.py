@@ -6,8 +6,8 @@
 __all__ = ['CHECK_EVERY', 'seed_everything', 'rng_state', 'set_rng_state', 'warmup_cosine', 'make_optimizer', 'make_scheduler',
            'amp_dtype', 'precision_name', 'memory_format', 'configure_device', 'init_distributed', 'evaluate',
            'trainable_state', 'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch',
-           'batch_mixer', 'check_finite', 'log_scalars', 'fit', 'metrics_record', 'epoch_summary', 'train_teacher',
-           'train_student']
+           'batch_mixer', 'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit',
+           'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
 import math, os, random, sys, time
@@ -27,7 +27,7 @@ from tqdm.auto import tqdm
 
 from .neuron import SPIKING_NEURONS
 from .models import create_model, feed
-from .distill import create_distiller
+from .distill import Progress, create_distiller
 from .config import RunConfig, fields_with, resolve, data_loaders, model_kwargs
 from .files import (CheckpointError, RunDirError, read_torch_file, save_model, load_model, input_norm, initialise,
                           claim_run_dir, fs_error)
@@ -229,11 +229,37 @@ def log_scalars(board: SummaryWriter, row: dict, steps: int) -> None:
     board.flush()
 
 # %% ../nbs/06_train.ipynb #49d65d63
-def _write(fn, path, obj) -> None:
-    "`fn(path, obj)`, with a failed write turned into one line."
-    try: fn(path, obj) if fn is atomic_write_json else fn(obj, path)
+def _written(path: Path, write) -> None:
+    "Run `write()`, which writes `path` atomically; a failed write becomes one line."
+    try: write()
     except OSError as e:
         raise RunDirError(f"cannot write {path} ({fs_error(e)}); the previous version of the file is intact") from None
+
+def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device, world: int) -> tuple:
+    "`(step, optimizer, scheduler, grad scaler, autocast dtype)` of a run: the step wrapped in DDP and compiled as asked."
+    configure_device(device)
+    step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
+    if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
+    if cfg.compile: step = torch.compile(step)
+    opt = make_optimizer(distiller.trainable_parameters(), cfg)
+    amp = amp_dtype(cfg, device)
+    return step, opt, make_scheduler(opt, cfg, steps_per_epoch), torch.amp.GradScaler(device.type, enabled=amp == torch.float16), amp
+
+def stopped(e: NonFiniteLossError, epoch: int, run: Path, saved: int | None) -> NonFiniteLossError:
+    "The error that stops a run at a non-finite loss or weight in `epoch` (from 0): what happened and what is kept."
+    kept = f"{run/'checkpoint.pt'} keeps epoch {saved}" if saved else "no checkpoint was written"
+    return NonFiniteLossError(f"{e} in epoch {epoch + 1}: training stopped; {kept}. "
+                              "Lower the learning rate (--lr) or add warm-up (--warmup-epochs)")
+
+def save_epoch(run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, scaler, loaders, metrics: dict,
+               rank: int, world: int) -> None:
+    "Write the checkpoint (every random stream of every process included), then `metrics.json`, on rank 0."
+    rng = [rng_state(*loaders)] * world
+    if world > 1: dist.all_gather_object(rng, rng[0])
+    if rank: return
+    _written(run/'checkpoint.pt', lambda: atomic_save(dict(state, config=asdict(cfg), model=trainable_state(distiller),
+             optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng), run/'checkpoint.pt'))
+    _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
 
 def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: bool = False,
         stop_after_epoch: int | None = None, progress: bool | None = None) -> dict:
@@ -242,13 +268,7 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
     run = Path(cfg.run_dir)
     log = rank == 0 and progress is not False  # a line per epoch, and a bar: live on a terminal, once a minute in a job's log
     bar = (1. if progress or sys.stderr.isatty() else 60.) if log else None
-    configure_device(device)
-    step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
-    if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
-    if cfg.compile: step = torch.compile(step)
-    opt = make_optimizer(distiller.trainable_parameters(), cfg)
-    sched, amp = make_scheduler(opt, cfg, len(train_dl)), amp_dtype(cfg, device)
-    scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)
+    step, opt, sched, scaler, amp = training_parts(distiller, cfg, len(train_dl), device, world)
     state, saved = dict(epoch=0, history=[], wall_time_s=0.), None  # saved: the epoch the checkpoint on disk holds
     if resume and (run/'checkpoint.pt').exists():
         state = load_checkpoint(run/'checkpoint.pt', cfg, distiller, opt, sched, scaler, (train_dl, test_dl), rank, world)
@@ -259,35 +279,29 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
     for epoch in range(start, cfg.epochs):
         t0, lr = time.time(), sched.get_last_lr()[0]
         if isinstance(train_dl.sampler, DistributedSampler): train_dl.sampler.set_epoch(epoch)
+        distiller.progress = Progress(epoch, cfg.epochs)  # for a method with a schedule of its own
         try:
             train = train_epoch(step, train_dl, opt, sched, scaler, amp, batch_mixer(cfg, info.num_classes, epoch),
                                 f'epoch {epoch + 1}/{cfg.epochs}', bar)
             if world > 1:
-                for b in distiller.buffers(): dist.broadcast(b, 0)
+                for b in distiller.buffers(): dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
             check_finite(trainable_state(distiller), epoch + 1)
-        except NonFiniteLossError as e:
-            kept = f"{run/'checkpoint.pt'} keeps epoch {saved}" if saved else "no checkpoint was written"
-            raise NonFiniteLossError(f"{e} in epoch {epoch + 1}: training stopped; {kept}. "
-                                     "Lower the learning rate (--lr) or add warm-up (--warmup-epochs)") from None
+        except NonFiniteLossError as e: raise stopped(e, epoch, run, saved) from None
         test = evaluate(distiller.student, test_dl, amp)
         state['history'].append(dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()},
                                      lr=lr, time_s=time.time() - t0))
-        if board: log_scalars(board, state['history'][-1], len(train_dl))
         state.update(epoch=epoch + 1, wall_time_s=state['wall_time_s'] + time.time() - t0)
-        rng = [rng_state(train_dl, test_dl)] * world
-        if world > 1: dist.all_gather_object(rng, rng[0])
         metrics = metrics_record(cfg, distiller, info, state, world, amp)
-        if rank == 0:
-            _write(atomic_save, run/'checkpoint.pt', dict(state, config=asdict(cfg), model=trainable_state(distiller),
-                   optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng))
-            saved = epoch + 1
-            _write(atomic_write_json, run/'metrics.json', metrics)
+        save_epoch(run, cfg, state, distiller, opt, sched, scaler, (train_dl, test_dl), metrics, rank, world)
+        saved = epoch + 1
+        if board: log_scalars(board, state['history'][-1], len(train_dl))
         if log: print(epoch_summary(state['history'][-1], cfg.epochs), file=sys.stderr)
         if epoch + 1 == stop_after_epoch: break
     if board: board.close()
     if state['epoch'] == start:  # nothing left to train: a finished run resumed
         metrics = metrics_record(cfg, distiller, info, state, world, amp)
-        if rank == 0 and saved == cfg.epochs and resume: _write(atomic_write_json, run/'metrics.json', metrics)  # make it whole
+        if rank == 0 and saved == cfg.epochs and resume:  # make its metrics.json whole
+            _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
     return metrics
 
 # %% ../nbs/06_train.ipynb #6e1b9970
@@ -340,8 +354,9 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
         metrics = fit(create_distiller(cfg.method, feed(model, data_norm, model_norm), teacher, **cfg.switches), cfg,
                       train_dl, test_dl, info, resume, stop_after_epoch, progress)
         if metrics['complete'] and rank == 0:
-            _write(lambda obj, path: save_model(model, kwargs, info, path, input_norm=model_norm, **obj), Path(cfg.run_dir)/out,
-                   dict(config=asdict(cfg), final=metrics['final']))
+            path = Path(cfg.run_dir)/out
+            _written(path, lambda: save_model(model, kwargs, info, path, input_norm=model_norm, config=asdict(cfg),
+                                              final=metrics['final']))
     return model, metrics
 
 # %% ../nbs/06_train.ipynb #a87d559a
