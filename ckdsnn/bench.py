@@ -115,18 +115,20 @@ def neuron_speedups(shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
     "Speed-up of our `IFNode` over spikingjelly's, forward + backward: {shape: median over repeats of theirs / ours}."
     from spikingjelly.activation_based import neuron as sj_neuron, surrogate as sj_surrogate
     contenders = {'ckdsnn': IFNode,
-                  'spikingjelly': lambda: sj_neuron.IFNode(v_threshold=1., v_reset=0., surrogate_function=sj_surrogate.ATan(),
+                  'spikingjelly': lambda: sj_neuron.IFNode(v_threshold=1., v_reset=0.,
+                                                           surrogate_function=sj_surrogate.ATan(),
                                                            detach_reset=True, step_mode='m')}
     speedups = {}
     for shape in map(tuple, shapes):
         x = (torch.randn(shape) + 0.5).requires_grad_()
         upstream = torch.randn_like(x)
-        for make_node in contenders.values(): _fwd_bwd_seconds(make_node, x, upstream, 1)  # warm up (builds the kernel once)
+        for make_node in contenders.values(): _fwd_bwd_seconds(make_node, x, upstream, 1)  # warm up, the kernel built
         slowest = max(_fwd_bwd_seconds(make_node, x, upstream, 1) for make_node in contenders.values())
-        passes = max(1, round(0.02 / slowest))  # >= ~20 ms per timing: single small passes are timer and scheduler noise
+        passes = max(1, round(0.02 / slowest))  # >= ~20 ms per timing: one small pass is timer and scheduler noise
         times = {name: [] for name in contenders}
         for _ in range(repeats):
-            for name, make_node in contenders.items(): times[name].append(_fwd_bwd_seconds(make_node, x, upstream, passes))
+            for name, make_node in contenders.items():
+                times[name].append(_fwd_bwd_seconds(make_node, x, upstream, passes))
         speedups[shape] = statistics.median(s / o for s, o in zip(times['spikingjelly'], times['ckdsnn']))  # paired
     return speedups
 
@@ -142,7 +144,7 @@ def _sj_twin(model: nn.Module) -> nn.Module:
     return model
 
 def interleaved_times(runs: dict, batch, repeats: int, sync, warmup: int = 2) -> dict:
-    "Seconds of each `runs[name](*batch)` per round: the faster of two calls, there and back (see above), after `warmup`."
+    "Seconds of each `runs[name](*batch)` per round: the faster of two calls, there and back, after `warmup`."
     for _ in range(warmup):
         for r in runs.values(): r(*batch)
     names, times = list(runs), {k: [] for k in runs}
@@ -182,7 +184,8 @@ def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: 
     sj_step = step_runner(sj)
     runs['SNN T=2, spikingjelly neuron'] = lambda x, y: (sj_step(x, y), functional.reset_net(sj.student))
     t = interleaved_times(runs, batch, repeats, sync)
-    mem = {k: peak_step_memory(lambda: runs[k](*batch), dev) for k in ('ANN', 'SNN T=2', 'SNN T=8', 'SNN T=8, recompute')}
+    weighed = ('ANN', 'SNN T=2', 'SNN T=8', 'SNN T=8, recompute')  # the variants whose peak memory is measured
+    mem = {k: peak_step_memory(lambda: runs[k](*batch), dev) for k in weighed}
     speedups = neuron_speedups(repeats=repeats)
     pairs = dict(snn_t2_over_2ann=('SNN T=2', 'ANN', 2), snn_t8_over_8ann=('SNN T=8', 'ANN', 8),
                  step_vs_spikingjelly=('SNN T=2, spikingjelly neuron', 'SNN T=2', 1),

@@ -119,7 +119,8 @@ def _cmd_bench(args):
     print(f"ckdsnn bench: {r['setting']}")
     print(markdown_table(r['steps'], fmt='{:.3g}'))
     print(markdown_table([dict(shape=k, speedup=v) for k, v in r['neuron'].items()], fmt='{:.2f}'))
-    print(markdown_table([dict(ratio=k, value=v, spread=r['spread'].get(k)) for k, v in r['ratios'].items()], fmt='{:.3f}'))
+    ratios = [dict(ratio=k, value=v, spread=r['spread'].get(k)) for k, v in r['ratios'].items()]
+    print(markdown_table(ratios, fmt='{:.3f}'))
     print(json.dumps(dict(r['ratios'], spread=r['spread'])))
 
 # %% ../nbs/07_cli.ipynb #5208d89c

@@ -61,12 +61,13 @@ class RunConfig:
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
     autoaugment: bool = option(False, 'recipe', "AutoAugment the training images (the data set's torchvision policy)")
-    randaugment: str | None = option(None, 'recipe', "timm's RandAugment of the training images, e.g. rand-m9-n1-mstd0.4-inc1")
+    randaugment: str | None = option(None, 'recipe', "timm's RandAugment of the training images, "
+                                     'e.g. rand-m9-n1-mstd0.4-inc1')
     mixup: float = option(0., 'recipe', "mixup alpha of the training batches (timm's Mixup, batch mode); 0: off")
     cutmix: float = option(0., 'recipe', "cutmix alpha (timm's Mixup: with mixup too, one of them per batch); 0: off")
-    mixup_off_epoch: int | None = option(None, 'recipe', 'stop mixing from this epoch on (counted from 0); default: never')
-    reprob: float = option(0., 'recipe', "probability of timm's random erasing of a training image (const mode); 0: off")
-    label_smoothing: float = option(0., 'recipe', 'label smoothing of the training targets (with mixup: of the mixed ones)')
+    mixup_off_epoch: int | None = option(None, 'recipe', 'stop mixing from this epoch on (from 0); default: never')
+    reprob: float = option(0., 'recipe', "probability of timm's random erasing of a training image; 0: off")
+    label_smoothing: float = option(0., 'recipe', 'label smoothing of the training targets (with mixup: mixed)')
     world_size: int = option(1, 'recipe', 'processes (GPUs) the run trains on; the global batch is batch_size x world_size')
     recompute: bool = option(False, 'setup', "recompute each block's activations in the backward pass: less memory, "
                              'about a third more time, the same numbers (CIFAR ResNets)')
@@ -95,9 +96,11 @@ class RunConfig:
             raise ValueError(f"lr={self.lr}, warmup_epochs={self.warmup_epochs}: lr must be > 0 and warm-up >= 0")
         if min(self.mixup, self.cutmix) < 0 or not (0 <= self.reprob <= 1 and 0 <= self.label_smoothing < 1):
             raise ValueError(f"mixup={self.mixup}, cutmix={self.cutmix}, reprob={self.reprob}, label_smoothing="
-                             f"{self.label_smoothing}: alphas must be >= 0, reprob in [0, 1], label_smoothing in [0, 1)")
+                             f"{self.label_smoothing}: alphas must be >= 0, reprob in [0, 1], "
+                             "label_smoothing in [0, 1)")
         if (self.mixup or self.cutmix) and self.batch_size % 2:
-            raise ValueError(f"batch_size={self.batch_size}: mixup pairs each image with another, so the batch must be even")
+            raise ValueError(f"batch_size={self.batch_size}: mixup pairs each image with another, "
+                             "so the batch must be even")
 
 # %% ../nbs/05a_config.ipynb #458b8fd3
 def fields_with(*roles: str) -> list[str]:

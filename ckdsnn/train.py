@@ -171,7 +171,8 @@ def epoch_means(sums: dict, steps: str) -> dict:
     if not math.isfinite(s['loss']):
         found = ', '.join(f'{k}={v / n:.4g}' for k, v in terms.items())
         raise NonFiniteLossError(f"the loss is {s['loss'] / n} in steps {steps} ({found})")
-    return dict(train_loss=s['loss'] / n, train_top1=100 * s['correct'] / n, **{f'train_{k}': v / n for k, v in terms.items()})
+    return dict(train_loss=s['loss'] / n, train_top1=100 * s['correct'] / n,
+                **{f'train_{k}': v / n for k, v in terms.items()})
 
 def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None, mix=None, desc: str = '',
                 bar: float | None = None, check_every: int = CHECK_EVERY) -> dict:
@@ -181,7 +182,8 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
     sums, checked = {}, 0  # running sums on the device; the step of the last read
     pbar = tqdm(dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.)  # bar: seconds
     for i, (x, y) in enumerate(pbar, 1):
-        x = x.to(device, non_blocking=True, memory_format=memory_format(device) if x.ndim == 4 else torch.preserve_format)
+        layout = memory_format(device) if x.ndim == 4 else torch.preserve_format
+        x = x.to(device, non_blocking=True, memory_format=layout)
         y = y.to(device, non_blocking=True)
         if mix: x, y = mix(x, y)  # mixed images and soft targets: the teacher sees the same mixed images
         with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
@@ -198,7 +200,8 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
         scaler.step(opt); scaler.update(); sched.step()
         if i % check_every == 0 or i == len(dl):
             means, checked = epoch_means(sums, f'{checked + 1}-{i}'), i
-            if bar: pbar.set_postfix(loss=f"{means['train_loss']:.4f}", acc=f"{means['train_top1']:.1f}%", refresh=False)
+            if bar:
+                pbar.set_postfix(loss=f"{means['train_loss']:.4f}", acc=f"{means['train_top1']:.1f}%", refresh=False)
     return means
 
 # %% ../nbs/06_train.ipynb #89725428
@@ -207,7 +210,8 @@ def batch_mixer(cfg: RunConfig, num_classes: int, epoch: int):
     if (cfg.mixup or cfg.cutmix) and (cfg.mixup_off_epoch is None or epoch < cfg.mixup_off_epoch):
         mixup = Mixup(cfg.mixup, cfg.cutmix, label_smoothing=cfg.label_smoothing, num_classes=num_classes)
         def mixed(x, y):
-            if x.ndim != 4: raise ValueError(f"mixup mixes images [B, C, H, W], got {x.ndim} dimensions: drop mixup/cutmix")
+            if x.ndim != 4:
+                raise ValueError(f"mixup mixes images [B, C, H, W], got {x.ndim} dimensions: drop mixup/cutmix")
             return mixup(x, y)
         return mixed
     if cfg.label_smoothing:
@@ -235,15 +239,17 @@ def _written(path: Path, write) -> None:
     except OSError as e:
         raise RunDirError(f"cannot write {path} ({fs_error(e)}); the previous version of the file is intact") from None
 
-def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device, world: int) -> tuple:
-    "`(step, optimizer, scheduler, grad scaler, autocast dtype)` of a run: the step wrapped in DDP and compiled as asked."
+def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device,
+                   world: int) -> tuple:
+    "`(step, optimizer, scheduler, grad scaler, autocast dtype)` of a run; the step in DDP and compiled as asked."
     configure_device(device)
     step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
     if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
     if cfg.compile: step = torch.compile(step)
     opt = make_optimizer(distiller.trainable_parameters(), cfg)
     amp = amp_dtype(cfg, device)
-    return step, opt, make_scheduler(opt, cfg, steps_per_epoch), torch.amp.GradScaler(device.type, enabled=amp == torch.float16), amp
+    scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)  # float16 needs it, bf16 not
+    return step, opt, make_scheduler(opt, cfg, steps_per_epoch), scaler, amp
 
 def stopped(e: NonFiniteLossError, epoch: int, run: Path, saved: int | None) -> NonFiniteLossError:
     "The error that stops a run at a non-finite loss or weight in `epoch` (from 0): what happened and what is kept."
@@ -257,8 +263,9 @@ def save_epoch(run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, sc
     rng = [rng_state(*loaders)] * world
     if world > 1: dist.all_gather_object(rng, rng[0])
     if rank: return
-    _written(run/'checkpoint.pt', lambda: atomic_save(dict(state, config=asdict(cfg), model=trainable_state(distiller),
-             optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng), run/'checkpoint.pt'))
+    checkpoint = lambda: dict(state, config=asdict(cfg), model=trainable_state(distiller), optimizer=opt.state_dict(),
+                              scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng)
+    _written(run/'checkpoint.pt', lambda: atomic_save(checkpoint(), run/'checkpoint.pt'))
     _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
 
 def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: bool = False,
@@ -313,7 +320,8 @@ def metrics_record(cfg: RunConfig, distiller: nn.Module, info, state: dict, worl
                  best_top1=max(r['test_top1'] for r in h)) if h else None
     return dict(complete=len(h) == cfg.epochs, epochs_done=len(h), final=final, history=h,
                 snn=getattr(distiller.student, 'snn', None), config=asdict(cfg), switches=distiller.config(),
-                data=info._asdict(), provenance=provenance(wall_time_s=state['wall_time_s'], world_size=world, precision=precision_name(amp)))
+                data=info._asdict(), provenance=provenance(wall_time_s=state['wall_time_s'], world_size=world,
+                                                           precision=precision_name(amp)))
 
 def epoch_summary(row: dict, epochs: int) -> str:
     "One log line for an epoch's `row` of the history."

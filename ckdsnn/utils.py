@@ -108,7 +108,8 @@ def provenance(**extra) -> dict:
     return dict(git_commit=commit, git_dirty=None if status is None else bool(status),
                 versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
                 machine=dict(platform=platform.platform(), host=platform.node(), pid=os.getpid(), cpus=os.cpu_count(),
-                             torch_threads=torch.get_num_threads(), cpu=_cpuinfo().get('model name', platform.processor()),
+                             torch_threads=torch.get_num_threads(),
+                             cpu=_cpuinfo().get('model name', platform.processor()),
                              cpu_features=cpu_features(),
                              gpus=[torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]),
                 time=datetime.now(timezone.utc).isoformat(timespec='seconds'), command=sys.argv, **extra)

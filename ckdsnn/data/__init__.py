@@ -120,7 +120,8 @@ def download_into(name: str, folder: Path):
         if not isinstance(e, Exception): raise  # Ctrl-C: cleaned up, then stopped as asked
         why = (str(e).splitlines() or [''])[0][:200]
         raise DownloadError(f"{name} is not in {folder} and downloading it failed ({type(e).__name__}: {why}); nothing "
-                            f"was kept: run `ckdsnn fetch` on a machine with network, or point CKDSNN_DATA at a copy") from None
+                            "was kept: run `ckdsnn fetch` on a machine with network, or point CKDSNN_DATA at a copy"
+                            ) from None
 
 # %% ../../nbs/02_data.ipynb #7c5d6072
 def balanced_subset(targets:list[int], # the label of every sample
@@ -207,7 +208,7 @@ def make_transform(name:str, # a data set name
                    augment:bool, # training augmentation (else the deterministic evaluation pipeline)
                    autoaugment:bool=False, # add AutoAugment after the augmentation
                    randaugment:str|None=None, # add timm's RandAugment of this configuration after it
-                   reprob:float=0., # then erase a random rectangle with this probability (timm, on the normalised image)
+                   reprob:float=0., # then erase a random rectangle with this probability (timm, normalised image)
                   ) -> v2.Compose: # uint8 image (PIL or tensor) -> normalised float tensor [C, H, W]
     "The per-item pipeline of data set `name`."
     r = dataset_recipe(name)
@@ -251,7 +252,7 @@ def get_dataset(name:str, # one of `list_datasets()`
                 seed:int=0, # seeds the subset
                 download:bool=False, # let torchvision download CIFAR when it is not found
                 autoaugment:bool=False, # add AutoAugment to the training augmentation
-                randaugment:str|None=None, reprob:float=0., # timm's RandAugment and random erasing (see `make_transform`)
+                randaugment:str|None=None, reprob:float=0., # timm's RandAugment, random erasing (`make_transform`)
                 cache:bool=False, # decode the images once and keep them in memory
                 T:int|None=None # event data: frames per sample (None: the recipe's `frames`); images ignore it
                ) -> tuple[Dataset, DataInfo]:
@@ -291,7 +292,8 @@ def get_loaders(name:str, root:str|Path|None=None, batch_size:int=64,
                 n_test:int|None=None, # class-balanced test subset; None: all
                 n_classes:int|None=None, # a subset of the classes (see `get_dataset`); None: all
                 seed:int=0, # seeds the subsets and the shuffling
-                num_workers:int=0, download:bool=False, autoaugment:bool=False, randaugment:str|None=None, reprob:float=0.,
+                num_workers:int=0, download:bool=False, autoaugment:bool=False, randaugment:str|None=None,
+                reprob:float=0.,
                 cache:bool=False,
                 distributed:bool=False, # shard with `DistributedSampler` (needs an initialised process group)
                 T:int|None=None # event data: frames per sample (None: the recipe's); images ignore it

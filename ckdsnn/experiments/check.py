@@ -116,20 +116,22 @@ def comparison_runs(out: Path, tiny: bool, data_root: str | None = None, seeds: 
                      weight_decay=5e-4, warmup_epochs=0.5, scale='gpu-check', cache=True, **size)
     teacher = replace(base, arch='cifar_resnet20', init=None if tiny else CIFAR10_TEACHER['init'], lr=0.02,
                       epochs=1 if tiny else 3, warmup_epochs=0., run_dir=str(out/'runs'/'teacher'))
-    students = [replace(base, method=m, seed=s, teacher=str(out/'runs'/'teacher'/'teacher.pt'), run_dir=str(out/'runs'/f'{m}-s{s}'))
+    students = [replace(base, method=m, seed=s, teacher=str(out/'runs'/'teacher'/'teacher.pt'),
+                        run_dir=str(out/'runs'/f'{m}-s{s}'))
                 for s in seeds for m in ('ce', 'kd', 'kdsnn', 'ckdsnn')]
     return [(teacher, 'teacher')] + [(s, 'student') for s in students]
 
 def gpu_check_main(argv=None) -> int:
-    "`make gpu-check`: the bench, every paper configuration at its per-GPU batch, a CIFAR-10 comparison; 1 if one failed."
-    p = argparse.ArgumentParser(prog='make gpu-check', description='What only a GPU can measure, into results/gpu_check/.')
+    "`make gpu-check`: the bench, every paper configuration at its GPU batch, a CIFAR-10 comparison; 1 on a failure."
+    p = argparse.ArgumentParser(prog='make gpu-check', description='What only a GPU can measure (results/gpu_check/).')
     p.add_argument('--device', default='cuda', help='cuda (default), or cpu for a dry run')
-    p.add_argument('--tiny', action='store_true', help='tiny networks and data, one epoch: a dry run of the whole check')
+    p.add_argument('--tiny', action='store_true', help='tiny networks and data, one epoch: a dry run of the check')
     p.add_argument('--out', default=str(default_dir('results')/'gpu_check'))
     p.add_argument('--data-root', default=None, help='where CIFAR-10 is (default: $CKDSNN_DATA)')
     p.add_argument('--seeds', type=int, default=1, help='seeds of the comparison (default 1)')
     a = p.parse_args(argv)
-    if a.device == 'cuda' and not torch.cuda.is_available(): raise SystemExit('gpu-check: no CUDA device; use --device cpu --tiny')
+    if a.device == 'cuda' and not torch.cuda.is_available():
+        raise SystemExit('gpu-check: no CUDA device; use --device cpu --tiny')
     out, t0 = Path(a.out), time.time()
     r = bench(quick=a.tiny, device=a.device, **(dict(batch_size=4, arch='resnet20_tiny') if a.tiny else {}))
     atomic_write_json(out/'bench.json', dict(r, provenance=provenance()))
@@ -142,7 +144,8 @@ def gpu_check_main(argv=None) -> int:
     jobs = comparison_runs(out, a.tiny, a.data_root, tuple(range(a.seeds)), dataset)
     results = run_all(jobs[:1]) + run_all(jobs[1:], n_jobs=4)  # the teacher, then the students side by side
     rows = [dict(dataset=c.dataset, method=c.method, seed=c.seed, top1=m.get('final', {}).get('top1'), epochs=c.epochs,
-                 train_time_s=m.get('provenance', {}).get('wall_time_s'), error=m.get('error')) for (c, _), m in zip(jobs, results)]
+                 train_time_s=m.get('provenance', {}).get('wall_time_s'), error=m.get('error'))
+            for (c, _), m in zip(jobs, results)]
     atomic_write_json(out/'cifar10.json', dict(rows=rows, provenance=provenance()))
     failed = [r for r in configs if 'error' in r] + [r for r in rows if r['error']]
     summary = (f"gpu-check on {a.device}{' (tiny dry run)' if a.tiny else ''}, {time.time() - t0:.0f} s\n\n"

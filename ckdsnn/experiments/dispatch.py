@@ -143,7 +143,7 @@ def recipe_rows(plan: dict) -> list[dict]:
             for f, who in groups.values()]
 
 def plan_markdown(plan: dict) -> str:
-    "The plan as Markdown: totals per notebook, its recipes, a row per run (id, kind, teacher, needs, epochs, cost, command)."
+    "The plan as Markdown: totals per notebook, its recipes, a row per run (id, teacher, needs, epochs, cost, command)."
     costed = all('cost' in r for r in plan['runs'])
     fmt = lambda h: f'{h:,.1f}'
     rows = [dict(run=r['id'], kind=r['kind'], waits_for=r['teacher'] or '–', needs='; '.join(r['needs']), epochs=r['epochs'],

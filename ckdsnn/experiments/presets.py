@@ -23,18 +23,21 @@ from ..distill import canonical_switches, split_method
 AKAMASTER_RELEASE = 'https://github.com/akamaster/pytorch_resnet_cifar10/raw/master/pretrained_models/'
 CIFAR10_TEACHER = dict(arch='cifar_resnet20', init=AKAMASTER_RELEASE + 'resnet20-12fca82f.th', epochs=6, lr=0.02,
                        batch_size=128, weight_decay=1e-4, warmup_epochs=0., n_train=None)  # a fine-tune of the whole training set
-RECIPE_FIELDS = ('epochs', 'batch_size', 'world_size', 'optimizer', 'lr', 'weight_decay', 'warmup_epochs', 'autoaugment',
+RECIPE_FIELDS = ('epochs', 'batch_size', 'world_size', 'optimizer', 'lr', 'weight_decay', 'warmup_epochs',
+                 'autoaugment',
                  'randaugment', 'mixup', 'cutmix', 'mixup_off_epoch', 'reprob', 'label_smoothing')
 
 def recipe(**given) -> dict:
     "A whole training recipe: every field of `RECIPE_FIELDS`, those not `given` at `RunConfig`'s defaults."
-    if bad := sorted(set(given) - set(RECIPE_FIELDS)): raise ValueError(f"{bad} are not recipe fields; use {RECIPE_FIELDS}")
+    if bad := sorted(set(given) - set(RECIPE_FIELDS)):
+        raise ValueError(f"{bad} are not recipe fields; use {RECIPE_FIELDS}")
     return {f.name: given.get(f.name, f.default) for f in fields(RunConfig) if f.name in RECIPE_FIELDS}
 
 PAPER_RECIPES = {  # one per family of the paper scale; compared with their sources in table1_cifar
     'cifar_resnet': recipe(epochs=400, batch_size=128, optimizer='sgd', lr=0.1, weight_decay=1e-4, autoaugment=True,
                            reprob=0.5, label_smoothing=0.1),
-    'cifar_spikformer': recipe(epochs=400, batch_size=64, optimizer='adamw', lr=5e-4, weight_decay=0.06, warmup_epochs=20,
+    'cifar_spikformer': recipe(epochs=400, batch_size=64, optimizer='adamw', lr=5e-4, weight_decay=0.06,
+                               warmup_epochs=20,
                                randaugment='rand-m9-n1-mstd0.4-inc1', mixup=0.5, mixup_off_epoch=200, reprob=0.25,
                                label_smoothing=0.1),
     'imagenet_sew': recipe(epochs=320, batch_size=32, world_size=8, optimizer='sgd', lr=0.1, weight_decay=0.),
@@ -69,7 +72,7 @@ SCALES = {
                                **{nb: dict(seeds=(0, 1)) for nb in ('ablation_code_vs_paper', 'fig4_ablation', 'fig5_noise',
                                                                     'table3_scaling', 'fig_sensitivity')})),
     'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'), require_data=True,  # a missing data set stops it
-                  run=dict(arch='resnet19', T=4, workers=8, **PAPER_RECIPES['cifar_resnet']),  # no download: `ckdsnn fetch`
+                  run=dict(arch='resnet19', T=4, workers=8, **PAPER_RECIPES['cifar_resnet']),  # no download: fetch
                   data=dict(imagenet=dict(arch='sew_resnet34', **PAPER_RECIPES['imagenet_sew']),
                             cifar10dvs=dict(arch='resnet20', T=10, **PAPER_RECIPES['cifar10dvs'])),
                   teacher={}, ablation=dict(datasets=('cifar100',), fields=dict(T=1)),
@@ -94,13 +97,16 @@ RECIPE_SOURCES = {  # recipe: {field: (the source's value, why ours differs or N
         reprob=(0.5, "timm's erasing covers up to 1/3 of the image, torchvision's with the authors' scale 0.2"),
         label_smoothing=(0.1, None), mixup=(0., None)),
     'cifar_spikformer': dict(
-        epochs=(400, None), batch_size=(64, None), optimizer=('adamw', None), lr=(5e-4, None), weight_decay=(0.06, None),
+        epochs=(400, None), batch_size=(64, None), optimizer=('adamw', None), lr=(5e-4, None),
+        weight_decay=(0.06, None),
         warmup_epochs=(20, "the warm-up starts from 0, not from the config's warmup_lr 1e-5"),
-        randaugment=('rand-m9-n1-mstd0.4-inc1', None), mixup=(0.5, None), cutmix=(0., None), mixup_off_epoch=(200, None),
+        randaugment=('rand-m9-n1-mstd0.4-inc1', None), mixup=(0.5, None), cutmix=(0., None),
+        mixup_off_epoch=(200, None),
         reprob=(0.25, None), label_smoothing=(0.1, None)),
     'imagenet_sew': dict(
         epochs=(320, None), optimizer=('sgd', None), lr=(0.1, None), weight_decay=(0., None), warmup_epochs=(0., None),
-        batch_size=('128 per GPU on 2 GPUs (run.sh), 32 on 8 (its comment)', 'the same 256 images per step, on 8 GPUs')),
+        batch_size=('128 per GPU on 2 GPUs (run.sh), 32 on 8 (its comment)',
+                    'the same 256 images per step, on 8 GPUs')),
 }
 
 def recipe_comparison(name: str) -> list[dict]:

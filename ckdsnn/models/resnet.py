@@ -58,7 +58,8 @@ class BasicBlock(nn.Module):
 @contextmanager
 def _running_stats_kept(module: nn.Module):
     "Restore `module`'s BatchNorm running statistics afterwards: a recomputed forward must not count its batch twice."
-    saved = [(b, b.clone()) for m in module.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) for b in m.buffers()]
+    norms = [m for m in module.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    saved = [(b, b.clone()) for m in norms for b in m.buffers()]
     try: yield
     finally:
         with torch.no_grad():
@@ -100,7 +101,8 @@ class CKDNet(nn.Module):
         stages = []
         for i, (ch, n) in enumerate(zip(channels, blocks)):
             ch = _scaled(ch, width)
-            stages.append(Stage(*[BasicBlock(c if j == 0 else ch, ch, 2 if i > 0 and j == 0 else 1, snn, neuron, shortcut)
+            stages.append(Stage(*[BasicBlock(c if j == 0 else ch, ch, 2 if i > 0 and j == 0 else 1, snn, neuron,
+                                             shortcut)
                                           for j in range(n)]))
             c = ch
         self.stages = nn.ModuleList(stages)
