@@ -342,7 +342,6 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
         raise ValueError(f"this run is for world_size={cfg.world_size} processes but was started on {world}: pass --world-size {world} "
                          f"(the global batch is then {cfg.batch_size * world}) or start it on {cfg.world_size}")
     with _claimed(cfg, resume, overwrite, rank):
-        seed_everything(cfg.seed + rank)
         train_dl, test_dl, info = data_loaders(cfg, distributed=world > 1)
         data_norm, teacher = (info.mean, info.std), None
         if snn and cfg.teacher:
@@ -353,14 +352,16 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
                                  f"{cfg.dataset} has {info.in_chans} and {info.num_classes}: train a teacher on {cfg.dataset}")
             teacher = feed(teacher.eval().requires_grad_(False), data_norm, input_norm(saved))
         kwargs = model_kwargs(cfg, info, snn)
+        seed_everything(cfg.seed)  # the initial weights depend on the seed alone, not on the method or its teacher
         model, model_norm = create_model(**kwargs), None
         if cfg.init: model_norm = initialise(model, cfg.init, cfg.trust_pickle)
         if cfg.recompute:
             if not hasattr(model, 'recompute_activations'):
                 raise ValueError(f'recompute is offered for the CIFAR ResNets, not {cfg.arch}: drop it')
             model.recompute_activations()
-        metrics = fit(create_distiller(cfg.method, feed(model, data_norm, model_norm), teacher, **cfg.switches), cfg,
-                      train_dl, test_dl, info, resume, stop_after_epoch, progress)
+        distiller = create_distiller(cfg.method, feed(model, data_norm, model_norm), teacher, **cfg.switches)
+        seed_everything(cfg.seed + rank)  # a method's own modules (BKDSNN's generator) leave the batches unchanged
+        metrics = fit(distiller, cfg, train_dl, test_dl, info, resume, stop_after_epoch, progress)
         if metrics['complete'] and rank == 0:
             path = Path(cfg.run_dir)/out
             _written(path, lambda: save_model(model, kwargs, info, path, input_norm=model_norm, config=asdict(cfg),
