@@ -98,10 +98,9 @@ def run_all(jobs: list[tuple[RunConfig, str]], n_jobs: int = 1, on_done=None, gp
 def table_numbers(m: dict) -> dict:
     "The numbers of one finished run (its `metrics.json`) that the tables aggregate; none for a failed run."
     if 'error' in m: return {}
-    f, top1 = m['final'], [h['test_top1'] for h in m['history']]
-    late = max(1, round(0.2 * len(top1)))  # did it plateau? the gain over its last 20 % of epochs
-    return dict(top1=f['top1'], best_top1=f['best_top1'], firing_rate=f['firing_rate'], train_time_s=m['provenance']['wall_time_s'],
-                late_gain=top1[-1] - top1[-1 - late] if len(top1) > late else None)
+    f = m['final']
+    return dict(top1=f['top1'], best_top1=f['best_top1'], firing_rate=f['firing_rate'],
+                train_time_s=m['provenance']['wall_time_s'])
 
 # %% ../../nbs/11b_experiment.ipynb #5f2b7527
 DISPATCH_MODES = ('inline', 'plan', 'collect')
@@ -206,8 +205,8 @@ class RunsPending(Exception):
 
 @patch
 def train_rows(self: Experiment, specs: list[dict], teacher_rows: bool = True) -> list[dict]:
-    "Train or reuse (plan, collect: only read) the teachers and every spec x seed; one row per spec (after the teachers')."
-    cfgs = [[self.spec_config(s, seed) for seed in self.seeds] for s in specs]
+    "Train or reuse (plan, collect: only read) the teachers and every spec x seed (its `seeds`, else the experiment's); one row per spec, after the teachers'."
+    cfgs = [[self.spec_config(s, seed) for seed in s.get('seeds', self.seeds)] for s in specs]
     teachers, teacher_of = {}, {}  # teacher id -> teacher config; a distilling student's run dir -> its teacher's id
     for row in cfgs:
         for i, c in enumerate(row):
