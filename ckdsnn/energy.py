@@ -112,7 +112,7 @@ def _summary(c: OpCounter, n: int, correct: int, e_mac: float, e_ac: float) -> d
     sops = sum(o['sops'] for o in c.ops.values()) / n
     spikes, outputs = (sum(s[i] for s in c.spikes.values()) for i in (0, 1))
     return dict(snn=c.snn, n_images=n, top1=100 * correct / n,
-                fire_rate=spikes / outputs if c.snn else None,
+                firing_rate=spikes / outputs if c.snn else None,
                 firing_rates={k: s / m for k, (s, m) in c.spikes.items()},
                 layers=[_layer_row(k, o, n) for k, o in c.ops.items()],
                 macs=macs, sops=sops, energy_mj=(e_mac * macs + e_ac * sops) * 1e-9)
@@ -124,7 +124,7 @@ def measure_energy(model: nn.Module,  # returns `[B, K]` logits for an input bat
                    max_batches: int | None = None,  # stop after this many batches (None: all)
                    e_mac: float = E_MAC_PJ,  # pJ per MAC
                    e_ac: float = E_AC_PJ,  # pJ per AC (one SOP)
-                  ) -> dict:  # per image: `macs`, `sops`, `energy_mj`; `fire_rate`, per-layer `firing_rates` and `layers`, `top1` (%)
+                  ) -> dict:  # per image: `macs`, `sops`, `energy_mj`; `firing_rate`, per-layer `firing_rates` and `layers`, `top1` (%)
     "Firing rates, MACs, SOPs, energy (mJ per image) and top-1 of `model` on `dl`, from one pass with `OpCounter` hooks."
     device = next(model.parameters()).device
     was_training, n, correct = model.training, 0, 0
@@ -172,7 +172,7 @@ def energy_table(models: dict,  # display name -> model returning `[B, K]` logit
     rows = []
     for name, model in models.items():
         r = measure_energy(model, dl, max_batches, e_mac, e_ac)
-        rows.append(dict(model=name, fire_rate_pct=100 * r['fire_rate'] if r['snn'] else None,
+        rows.append(dict(model=name, firing_rate_pct=100 * r['firing_rate'] if r['snn'] else None,
                          sops_g=r['sops'] / 1e9, macs_g=r['macs'] / 1e9, energy_mj=r['energy_mj'], top1=r['top1'],
                          T=getattr(model, 'T', None) if r['snn'] else None, n_images=r['n_images']))
     return rows

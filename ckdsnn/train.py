@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['CHECK_EVERY', 'seed_everything', 'rng_state', 'set_rng_state', 'warmup_cosine', 'make_optimizer', 'make_scheduler',
            'amp_dtype', 'precision_name', 'memory_format', 'configure_device', 'init_distributed', 'evaluate',
-           'trainable_state', 'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch',
-           'batch_mixer', 'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit',
-           'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
+           'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch', 'batch_mixer',
+           'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit', 'metrics_record',
+           'epoch_summary', 'train_teacher', 'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
 import math, os, random, sys, time
@@ -127,12 +127,6 @@ def evaluate(model: nn.Module, dl, amp: torch.dtype | None = None) -> dict:
     return dict(top1=100 * correct / n, firing_rate=spikes / outputs if hooks else None)
 
 # %% ../nbs/06_train.ipynb #a7311b02
-def trainable_state(distiller: nn.Module) -> dict:
-    "The distiller's tensors except those of its frozen teacher."
-    teacher = getattr(distiller, 'teacher', None)
-    frozen = {id(t) for t in teacher.state_dict(keep_vars=True).values()} if teacher is not None else set()
-    return {k: v.detach() for k, v in distiller.state_dict(keep_vars=True).items() if id(v) not in frozen}
-
 def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, loaders, rank: int, world: int) -> dict:
     "Restore a run from `path` in place; returns its `epoch`, `history` and `wall_time_s`."
     ck = read_torch_file(path, 'checkpoint')
@@ -141,7 +135,7 @@ def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, l
                if k not in free and plain(ck['config'].get(k)) != plain(v)]
     if changed: raise CheckpointError(f"{path} is from a run with other settings ({'; '.join(changed)}): use another run directory")
     if len(ck['rng']) != world: raise CheckpointError(f"{path} was written by {len(ck['rng'])} processes: resume with as many")
-    if set(ck['model']) != set(trainable_state(distiller)): raise CheckpointError(f"{path} does not fit this model: use another run directory")
+    if set(ck['model']) != set(distiller.trainable_state()): raise CheckpointError(f"{path} does not fit this model: use another run directory")
     distiller.load_state_dict(ck['model'], strict=False)  # strict=False: the teacher is not in the file
     opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler']); scaler.load_state_dict(ck['scaler'])
     set_rng_state(ck['rng'][rank], *loaders)
@@ -263,7 +257,7 @@ def save_epoch(run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, sc
     rng = [rng_state(*loaders)] * world
     if world > 1: dist.all_gather_object(rng, rng[0])
     if rank: return
-    checkpoint = lambda: dict(state, config=asdict(cfg), model=trainable_state(distiller), optimizer=opt.state_dict(),
+    checkpoint = lambda: dict(state, config=asdict(cfg), model=distiller.trainable_state(), optimizer=opt.state_dict(),
                               scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng)
     _written(run/'checkpoint.pt', lambda: atomic_save(checkpoint(), run/'checkpoint.pt'))
     _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
@@ -292,7 +286,7 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
                                 f'epoch {epoch + 1}/{cfg.epochs}', bar)
             if world > 1:
                 for b in distiller.buffers(): dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
-            check_finite(trainable_state(distiller), epoch + 1)
+            check_finite(distiller.trainable_state(), epoch + 1)
         except NonFiniteLossError as e: raise stopped(e, epoch, run, saved) from None
         test = evaluate(distiller.student, test_dl, amp)
         state['history'].append(dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()},

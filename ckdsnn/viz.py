@@ -124,7 +124,7 @@ def saliency_alignment(teacher: nn.Module,  # ANN teacher
         for x, y in itertools.islice(dl, max_batches):
             x, y = x.to(device), y.to(device)
             cam, sam = d.saliency_maps(x, y)
-            kl += d.map_loss(cam, sam).item() * len(y)  # batch mean -> sum
+            kl += d.samd(cam, sam).item() * len(y)  # batch mean -> sum
             iou += topk_iou(cam, sam, frac, g).sum().item(); n += len(y)
     if n == 0: raise ValueError("saliency_alignment got no batches; pass a non-empty loader")
     return dict(kl=kl / n, iou=iou / n, iou_chance=frac / (2 - frac), n=int(n))

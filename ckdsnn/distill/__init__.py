@@ -69,10 +69,29 @@ class Distiller(nn.Module):
         "The switches and their values, for provenance; `create_distiller(name, s, t, **config())` rebuilds it."
         return {k: getattr(self, k) for k in self.defaults}
 
+    def check_switches(self, positive: tuple = (), nonnegative: tuple = ()):
+        "Fail with one line if the models or the switches cannot work (an ANN teacher, an SNN student, signs, the stage)."
+        if not self.student.snn or (self.teacher is not None and self.teacher.snn):
+            raise ValueError(f"{self.name} distils an ANN teacher (snn=False) into an SNN student (snn=True)")
+        if bad := [k for k in positive if not getattr(self, k) > 0]: raise ValueError(f"{self.name}: {bad} must be > 0")
+        if bad := [k for k in nonnegative if not getattr(self, k) >= 0]: raise ValueError(f"{self.name}: {bad} must be >= 0")
+        if 'stage' in self.defaults:
+            n = min(len(self.student.stages), len(self.teacher.stages))
+            if not -n <= self.stage < n: raise ValueError(f"{self.name}: stage={self.stage} is out of range; the models have {n} stages")
+
+    def _frozen(self) -> set:
+        "The ids of the frozen teacher's tensors, parameters and buffers."
+        return {id(t) for t in self.teacher.state_dict(keep_vars=True).values()} if self.teacher is not None else set()
+
     def trainable_parameters(self) -> list:
         "What the optimizer gets: every parameter except the frozen teacher's."
-        frozen = {id(p) for p in self.teacher.parameters()} if self.teacher is not None else set()
+        frozen = self._frozen()
         return [p for p in self.parameters() if id(p) not in frozen]
+
+    def trainable_state(self) -> dict:
+        "What a checkpoint keeps: every tensor of the state (buffers included) except the frozen teacher's."
+        frozen = self._frozen()
+        return {k: v.detach() for k, v in self.state_dict(keep_vars=True).items() if id(v) not in frozen}
 
     # The two override points of a method:
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
@@ -142,7 +161,11 @@ class DirectTraining(Distiller):
 # %% ../../nbs/05_distill.ipynb #a7f31e0e
 @register_distiller('ckdsnn')
 class CKDSNN(Distiller):
-    "CKDSNN (Eq. 8): cross-entropy + beta * SAMD (teacher map vs student spike map) + gamma * NLD (noise-smoothed logits KD)."
+    """CKDSNN (Eq. 8): cross-entropy + beta * SAMD (teacher map vs student spike map) + gamma * NLD (noise-smoothed logits KD).
+
+    Its other methods are defined below, each beside the equation it implements: `teacher_saliency` (Eq. 2) and
+    `student_saliency` (Eq. 3), the two maps, and `maps`, the pair from the models' outputs; `on_student_grid`, the teacher's map on the
+    student's grid; `samd` (Eq. 4); `logit_distillation` (NLD, Eqs. 5-7); `distill_losses` (Eq. 8); `saliency_maps`, both maps of a batch."""
     needs_teacher = True
     defaults = dict(beta=1.0, gamma=1.0, temperature=2.0, tau=2.0, lam=0.1, stage=-1,
                     teacher_map='gradcam', target='label', sam_reduce='sum', normalize='sample', t2=True,
@@ -154,33 +177,30 @@ class CKDSNN(Distiller):
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        _check_ckdsnn(self)
+        self.check_switches(positive=('temperature', 'tau'), nonnegative=('beta', 'gamma', 'lam'))
+        if self.noise_std is not None and not (type(self.noise_std) in (int, float) and self.noise_std > 0 and self.nld == 'paper'):
+            raise ValueError(f"ckdsnn: noise_std={self.noise_std!r} must be a number > 0 (or None) and needs nld='paper'")
+        given = 'lam' if self.nld == 'code' else 'noise_weight'  # each form of NLD has its own noise switch
+        if getattr(self, given) != self.defaults[given]:
+            raise ValueError(f"ckdsnn: {given}={getattr(self, given)} does nothing with nld={self.nld!r}; "
+                             f"{'set noise_weight for the code form' if given == 'lam' else 'noise_weight needs nld=code'}")
+        if not 0 <= self.noise_weight <= 1: raise ValueError(f"ckdsnn: noise_weight={self.noise_weight} must be in [0, 1]")
+        if self.teacher_map == 'cam':
+            head = list(self.teacher.classifier.children()) or [self.teacher.classifier]
+            if head != [self.teacher.fc] or self.stage not in (-1, len(self.teacher.stages) - 1):
+                raise ValueError("teacher_map='cam' needs the last stage and a teacher whose head is one linear layer; "
+                                 "use teacher_map='gradcam'")
+
+    @property
+    def grad_stage(self) -> int | None:
+        "The teacher stage that Grad-CAM differentiates the class score by (None: a plain CAM needs no graph)."
+        return self.stage if self.teacher_map == 'gradcam' else None
 
     def train(self, mode: bool = True):
         "As `Distiller.train`; with `teacher_mode='train'` (the authors' code) the teacher follows `mode` (BatchNorm on batch statistics)."
         super().train(mode)
         if self.teacher_mode == 'train': self.teacher.train(mode)
         return self
-
-# %% ../../nbs/05_distill.ipynb #ccf5f25d
-def _check_ckdsnn(d: CKDSNN):
-    if not d.student.snn or d.teacher.snn:
-        raise ValueError("ckdsnn distils an ANN teacher (snn=False) into an SNN student (snn=True)")
-    if min(d.temperature, d.tau) <= 0 or min(d.beta, d.gamma, d.lam) < 0:
-        raise ValueError("ckdsnn: temperature and tau must be > 0, and beta, gamma, lam >= 0")
-    n = min(len(d.student.stages), len(d.teacher.stages))
-    if not -n <= d.stage < n: raise ValueError(f"ckdsnn: stage={d.stage} is out of range; the models have {n} stages")
-    if d.noise_std is not None and not (type(d.noise_std) in (int, float) and d.noise_std > 0 and d.nld == 'paper'):
-        raise ValueError(f"ckdsnn: noise_std={d.noise_std!r} must be a number > 0 (or None) and needs nld='paper'")
-    given = 'lam' if d.nld == 'code' else 'noise_weight'  # each form of NLD has its own noise switch
-    if getattr(d, given) != CKDSNN.defaults[given]:
-        raise ValueError(f"ckdsnn: {given}={getattr(d, given)} does nothing with nld={d.nld!r}; "
-                         f"{'set noise_weight for the code form' if given == 'lam' else 'noise_weight needs nld=code'}")
-    if not 0 <= d.noise_weight <= 1: raise ValueError(f"ckdsnn: noise_weight={d.noise_weight} must be in [0, 1]")
-    if d.teacher_map == 'cam':
-        head = list(d.teacher.classifier.children()) or [d.teacher.classifier]
-        if head != [d.teacher.fc] or d.stage not in (-1, len(d.teacher.stages) - 1):
-            raise ValueError("teacher_map='cam' needs the last stage and a teacher whose head is one linear layer; use teacher_map='gradcam'")
 
 # %% ../../nbs/05_distill.ipynb #e455dcad
 @patch
@@ -217,14 +237,14 @@ def on_student_grid(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
 
 # %% ../../nbs/05_distill.ipynb #474bbafb
 @patch
-def map_loss(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
-    "SAMD (Eq. 4) between a teacher map and a student map `[B, H, W]`, with this distiller's switches."
-    return samd_loss(self.on_student_grid(cam, sam), sam, self.temperature, self.scaling, self.normalize, self.t2)
+def maps(self: CKDSNN, t: ModelOutput, y: Tensor, s: ModelOutput) -> tuple[Tensor, Tensor]:
+    "The pair that SAMD aligns, from the models' outputs: the teacher's map and the student's spike map at `stage`."
+    return self.teacher_saliency(t, y), self.student_saliency(s)
 
 @patch
-def samd(self: CKDSNN, t: ModelOutput, y: Tensor, s: ModelOutput) -> Tensor:
-    "SAMD (Eq. 4) between the teacher's and the student's maps at `stage`."
-    return self.map_loss(self.teacher_saliency(t, y), self.student_saliency(s))
+def samd(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
+    "SAMD (Eq. 4) between a teacher map and a student map `[B, H, W]`, with this distiller's switches."
+    return samd_loss(self.on_student_grid(cam, sam), sam, self.temperature, self.scaling, self.normalize, self.t2)
 
 @patch
 def logit_distillation(self: CKDSNN, z_s: Tensor, z_t: Tensor) -> Tensor:
@@ -234,16 +254,11 @@ def logit_distillation(self: CKDSNN, z_s: Tensor, z_t: Tensor) -> Tensor:
     return nld_loss(z_s, z_t, self.tau, self.lam)
 
 @patch
-def teacher_pass(self: CKDSNN, x: Tensor) -> ModelOutput:
-    "The teacher's output, with a graph from the chosen stage when its map is Grad-CAM."
-    return self.teacher_forward(x, grad_stage=self.stage if self.teacher_map == 'gradcam' else None)
-
-@patch
 def distill_losses(self: CKDSNN, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
     "`{'samd': beta * SAMD, 'nld': gamma * NLD}`, a term left out when its weight is 0."
     if not (self.beta or self.gamma): return {}
-    t = self.teacher_pass(x) if self.beta else self.teacher_forward(x)
-    losses = {'samd': self.beta * self.samd(t, y, s)} if self.beta else {}
+    t = self.teacher_forward(x, self.grad_stage if self.beta else None)  # a graph for Grad-CAM only when SAMD needs it
+    losses = {'samd': self.beta * self.samd(*self.maps(t, y, s))} if self.beta else {}
     if self.gamma: losses['nld'] = self.gamma * self.logit_distillation(s.logits, t.logits.detach())
     return losses
 
@@ -252,7 +267,7 @@ def distill_losses(self: CKDSNN, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
 def saliency_maps(self: CKDSNN, x: Tensor, y: Tensor) -> tuple[Tensor, Tensor]:
     "The teacher's map (on the student's grid) and the student's spike activation map `[B, H, W]` for a batch `(x, y)`, detached."
     with torch.no_grad(): sam = self.student_saliency(self.student.forward_all(x))
-    return self.on_student_grid(self.teacher_saliency(self.teacher_pass(x), y), sam), sam
+    return self.on_student_grid(self.teacher_saliency(self.teacher_forward(x, self.grad_stage), y), sam), sam
 
 # %% ../../nbs/05_distill.ipynb #0203965a
 class Composite(Distiller):

@@ -18,16 +18,6 @@ from ..losses import class_of, cross_entropy, in_fp32, kd_loss
 from . import Distiller, CKDSNN, register_distiller, to_grid
 
 # %% ../../nbs/10_baselines.ipynb #fd2de33e
-def _check(d: Distiller, positive: tuple = (), nonnegative: tuple = ()):
-    "Fail with one line if `d`'s models or switches cannot work."
-    if not d.student.snn or (d.teacher is not None and d.teacher.snn):
-        raise ValueError(f"{d.name} distils an ANN teacher (snn=False) into an SNN student (snn=True)")
-    if bad := [k for k in positive if not getattr(d, k) > 0]: raise ValueError(f"{d.name}: {bad} must be > 0")
-    if bad := [k for k in nonnegative if not getattr(d, k) >= 0]: raise ValueError(f"{d.name}: {bad} must be >= 0")
-    if hasattr(d, 'stage'):
-        n = min(len(d.student.stages), len(d.teacher.stages))
-        if not -n <= d.stage < n: raise ValueError(f"{d.name}: stage={d.stage} is out of range; the models have {n} stages")
-
 def stage_channels(model: nn.Module, stage: int) -> int:
     "Channels of `model`'s features at `stage`: the width of the stage's last BatchNorm, LayerNorm or linear layer."
     last = [m for m in model.stages[stage].modules() if isinstance(m, (nn.modules.batchnorm._BatchNorm, nn.LayerNorm, nn.Linear))][-1]
@@ -76,7 +66,7 @@ class HintonKD(Distiller):
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        _check(self, positive=('tau',))
+        self.check_switches(positive=('tau',))
         if not 0 <= self.alpha <= 1: raise ValueError(f"kd: alpha={self.alpha} must be in [0, 1]")
 
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
@@ -117,7 +107,7 @@ class KDSNN(Distiller):
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        _check(self, positive=('tau',), nonnegative=('feat_weight', 'kd_weight'))
+        self.check_switches(positive=('tau',), nonnegative=('feat_weight', 'kd_weight'))
         self.align = align_conv(stage_channels(student, self.stage), stage_channels(teacher, self.stage))
 
     def distill_losses(self, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
@@ -168,7 +158,7 @@ class BKDSNN(Distiller):
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        _check(self, positive=('tau',), nonnegative=('feat_weight', 'kd_weight'))
+        self.check_switches(positive=('tau',), nonnegative=('feat_weight', 'kd_weight'))
         if not 0 <= self.mask_ratio < 1: raise ValueError(f"bkdsnn: mask_ratio={self.mask_ratio} must be in [0, 1)")
         self.generator = BlurGenerator(stage_channels(student, self.stage), stage_channels(teacher, self.stage), self.mask_ratio)
 
@@ -188,7 +178,7 @@ class EnOF(Distiller):
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        _check(self, positive=('tau',), nonnegative=('weight',))
+        self.check_switches(positive=('tau',), nonnegative=('weight',))
         if not isinstance(student.stages[-1][-1].act2, nn.ReLU):
             raise ValueError("enof needs the student's last activation to be ReLU (EnOF's RepAct): "
                              "build it with create_model(..., last_act='relu') (the trainer does this for enof by itself)")
@@ -206,9 +196,9 @@ class SNNGradCAM(CKDSNN):
     choices = {k: v for k, v in CKDSNN.choices.items() if k != 'sam_reduce'}
 
 @patch
-def samd(self: SNNGradCAM, t: ModelOutput, y: Tensor, s: ModelOutput) -> Tensor:
-    "SAMD (Eq. 4) between the teacher's map and the student's Grad-CAM, both for the teacher's target class."
+def maps(self: SNNGradCAM, t: ModelOutput, y: Tensor, s: ModelOutput) -> tuple[Tensor, Tensor]:
+    "The teacher's map and, in place of the spike map, the student's Grad-CAM, both for the teacher's target class."
     target = class_of(y) if self.target == 'label' else t.logits.argmax(1)
     score = s.logits.gather(1, target[:, None]).squeeze(1)
     sam = grad_cam(s.features[self.stage], score, create_graph=True).mean(0)  # each step's Grad-CAM, averaged over T
-    return self.map_loss(self.teacher_saliency(t, y), sam)
+    return self.teacher_saliency(t, y), sam
