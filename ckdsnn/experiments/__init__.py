@@ -15,7 +15,6 @@ from pathlib import Path
 import submitit
 import torch
 import matplotlib.pyplot as plt
-from fastcore.basics import patch
 from torch.utils.data import DataLoader
 
 from ..config import RunConfig
@@ -23,7 +22,8 @@ from ..data import dataset_recipe, get_dataset
 from ..distill import needs_teacher
 from ..files import RunDirError, load_model, load_teacher, lock_holder
 from ..train import train_teacher, train_student, NonFiniteLossError
-from ..utils import atomic_write_json, atomic_write_text, save_figure
+from .. import utils
+from ..utils import atomic_write_json, atomic_write_text
 from .presets import *
 from .report import *
 
@@ -136,58 +136,141 @@ class Experiment:
 
     def __repr__(self): return f"Experiment({self.name!r}, {self.scale!r}, seeds={self.seeds}, out_dir='{self.out_dir}')"
 
-# %% ../../nbs/11b_experiment.ipynb #f59964b7
-@patch
-def found_datasets(self: Experiment) -> list[str]:
-    "The data sets of the scale (or of this notebook at the scale) that can be read (checked once; a missing one adds a note)."
-    if self._datasets is None and self.mode == 'plan':  # a plan lists what the runs need, there or not
-        self._datasets = {d: self.data_root for d in scale_datasets(self.scale, self.name)}
-    if self._datasets is None:
-        self._datasets, notes = available_datasets(self.scale, self.data_root, self.name)
-        if notes and self.preset.get('require_data'):  # the paper scale: a table without its data is no result
-            raise FileNotFoundError(f"{notes[0].split(',')[0]}: fetch the data of this scale with `ckdsnn fetch --scale {self.scale}` "
-                                    "on a machine with network, or point data_root (--data-root, CKDSNN_DATA) at it")
-        self.notes += notes
-    return list(self._datasets)
+    def found_datasets(self) -> list[str]:
+        "The data sets of the scale (or of this notebook at the scale) that can be read (checked once; a missing one adds a note)."
+        if self._datasets is None and self.mode == 'plan':  # a plan lists what the runs need, there or not
+            self._datasets = {d: self.data_root for d in scale_datasets(self.scale, self.name)}
+        if self._datasets is None:
+            self._datasets, notes = available_datasets(self.scale, self.data_root, self.name)
+            if notes and self.preset.get('require_data'):  # the paper scale: a table without its data is no result
+                raise FileNotFoundError(f"{notes[0].split(',')[0]}: fetch the data of this scale with `ckdsnn fetch --scale {self.scale}` "
+                                        "on a machine with network, or point data_root (--data-root, CKDSNN_DATA) at it")
+            self.notes += notes
+        return list(self._datasets)
 
-@patch
-def spec_config(self: Experiment, spec: dict, seed: int = 0) -> RunConfig:
-    "The `RunConfig` of `spec` at this experiment's scale and `seed`, reading its data set from where it was found."
-    cfg = run_config(self.scale, spec, self.epochs)
-    if cfg.dataset not in self.found_datasets(): raise NotRunnable(f"data set {cfg.dataset!r} is not available here")
-    return replace(cfg, seed=seed, data_root=self._datasets[cfg.dataset])
+    def spec_config(self, spec: dict, seed: int = 0) -> RunConfig:
+        "The `RunConfig` of `spec` at this experiment's scale and `seed`, reading its data set from where it was found."
+        cfg = run_config(self.scale, spec, self.epochs)
+        if cfg.dataset not in self.found_datasets(): raise NotRunnable(f"data set {cfg.dataset!r} is not available here")
+        return replace(cfg, seed=seed, data_root=self._datasets[cfg.dataset])
 
-# %% ../../nbs/11b_experiment.ipynb #d8e616b1
-@patch
-def ablation_bases(self: Experiment) -> list[dict]:
-    "Spec fields of each data set the ablations run on at this scale (those that are there)."
-    a = self.preset['ablation']
-    return [dict(a.get('fields', {}), dataset=d) for d in a['datasets'] if d in self.found_datasets()]
+    def ablation_bases(self) -> list[dict]:
+        "Spec fields of each data set the ablations run on at this scale (those that are there)."
+        a = self.preset['ablation']
+        return [dict(a.get('fields', {}), dataset=d) for d in a['datasets'] if d in self.found_datasets()]
 
-# %% ../../nbs/11b_experiment.ipynb #cefccbfb
-@patch
-def runnable(self: Experiment, specs: list[dict]) -> list[dict]:
-    "The specs that can run here; each other one adds a note 'not run: <why>'."
-    ok = []
-    for s in specs:
-        try: self.spec_config(s); ok.append(s)
-        except NotRunnable as e: self.notes.append(f"{s.get('label', s.get('method'))} ({s.get('dataset', '')}): not run: {e}")
-    return ok
+    def runnable(self, specs: list[dict]) -> list[dict]:
+        "The specs that can run here; each other one adds a note 'not run: <why>'."
+        ok = []
+        for s in specs:
+            try: self.spec_config(s); ok.append(s)
+            except NotRunnable as e: self.notes.append(f"{s.get('label', s.get('method'))} ({s.get('dataset', '')}): not run: {e}")
+        return ok
 
-# %% ../../nbs/11b_experiment.ipynb #f5a906ec
-@patch
-def teacher_for(self: Experiment, cfg: RunConfig) -> tuple[RunConfig, str]:
-    "The teacher config of student run `cfg`, with its run directory under `teachers_dir`, and its id."
-    t = teacher_config(cfg)
-    tid = run_id(t, prefix='teacher')
-    return replace(t, run_dir=str(self.teachers_dir/tid)), tid
+    def teacher_for(self, cfg: RunConfig) -> tuple[RunConfig, str]:
+        "The teacher config of student run `cfg`, with its run directory under `teachers_dir`, and its id."
+        t = teacher_config(cfg)
+        tid = run_id(t, prefix='teacher')
+        return replace(t, run_dir=str(self.teachers_dir/tid)), tid
 
-@patch
-def _log(self: Experiment, i, job, m, total):
-    cfg, kind = job
-    what = 'teacher' if kind == 'teacher' else f"{cfg.method} {cfg.switches or ''}".strip()
-    res = m.get('error') or (f"top1 {m['final']['top1']:.2f}%, {m['provenance']['wall_time_s']:.0f} s" if m.get('final') else '?')
-    print(f"[{i + 1}/{total}] {what} {cfg.dataset} T={cfg.T} seed {cfg.seed}: {res}", flush=True)
+    def _log(self, i, job, m, total):
+        cfg, kind = job
+        what = 'teacher' if kind == 'teacher' else f"{cfg.method} {cfg.switches or ''}".strip()
+        res = m.get('error') or (f"top1 {m['final']['top1']:.2f}%, {m['provenance']['wall_time_s']:.0f} s" if m.get('final') else '?')
+        print(f"[{i + 1}/{total}] {what} {cfg.dataset} T={cfg.T} seed {cfg.seed}: {res}", flush=True)
+
+    def train_rows(self, specs: list[dict], teacher_rows: bool = True) -> list[dict]:
+        "Train or reuse (plan, collect: only read) the teachers and every spec x seed (its `seeds`, else the experiment's); one row per spec, after the teachers'."
+        cfgs = [[self.spec_config(s, seed) for seed in s.get('seeds', self.seeds)] for s in specs]
+        teachers, teacher_of = {}, {}  # teacher id -> teacher config; a distilling student's run dir -> its teacher's id
+        for row in cfgs:
+            for i, c in enumerate(row):
+                t, tid = self.teacher_for(c)
+                teachers[tid] = t
+                c = replace(c, teacher=str(Path(t.run_dir)/'teacher.pt')) if needs_teacher(c.method) else c
+                row[i] = replace(c, run_dir=str(self.runs_dir/run_id(c, tid if c.teacher else None)))
+                if c.teacher: teacher_of[row[i].run_dir] = tid
+        jobs = list({c.run_dir: (c, 'student') for row in cfgs for c in row}.values())  # a run shared by two specs trains once
+        if self.mode == 'inline':
+            t_metrics = dict(zip(teachers, run_all([(t, 'teacher') for t in teachers.values()], self.jobs,
+                                                   lambda i, j, m: self._log(i, j, m, len(teachers)))))
+            done = dict(zip([c.run_dir for c, _ in jobs], run_all(jobs, self.jobs, lambda i, j, m: self._log(i, j, m, len(jobs)))))
+        else:  # plan, collect: what is complete, nothing trained
+            t_metrics = {tid: finished_metrics(t, 'teacher') for tid, t in teachers.items()}
+            done = {c.run_dir: finished_metrics(c, 'student') for c, _ in jobs}
+            if self.mode == 'plan' and PLANNED is not None:
+                PLANNED.extend(dict(id=tid, kind='teacher', notebook=self.name, teacher=None, config=asdict(t)) for tid, t in teachers.items())
+                PLANNED.extend(dict(id=Path(c.run_dir).name, kind='student', notebook=self.name, teacher=teacher_of.get(c.run_dir),
+                                 config=asdict(c)) for c, _ in jobs)
+        rows = [self._row(spec, [(c, done[c.run_dir]) for c in row]) for spec, row in zip(specs, cfgs)]
+        if teacher_rows: rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
+        if self.mode == 'collect' and (pending := sorted({p for r in rows for p in r.get('pending', [])})):
+            self.save_result(rows)
+            self.save_markdown(table_markdown(rows, metric_label='ours: top-1 %'), f'{self.name}: pending')
+            raise RunsPending(f"{len(pending)} run(s) of {self.name} are not complete ({', '.join(pending[:3])}"
+                              f"{', ...' if len(pending) > 3 else ''}): dispatch them (ckdsnn dispatch), then collect again")
+        return rows
+
+    def _row(self, spec: dict, runs: list) -> dict:
+        "One student row: the spec's label, its config (what differs from the recipe), metrics over seeds, its runs."
+        cfg0 = runs[0][0]
+        config = {k: v for k, v in spec.items() if k not in SPEC_KEYS} | dict(dataset=cfg0.dataset, T=cfg0.T)
+        config['switches'] = cfg0.switches
+        ok = [(c, m) for c, m in runs if m is not None and 'error' not in m]
+        pending = [Path(c.run_dir).name for c, m in runs if m is None]  # not complete (plan, collect): no numbers from fewer seeds
+        row = dict(method=spec.get('label', cfg0.method), kind='student', config=config,
+                   metrics=aggregate([table_numbers(m) for _, m in ok]) if ok and not pending else {},
+                   seeds=[c.seed for c, _ in ok], runs=[Path(c.run_dir).name for c, _ in ok],
+                   failed=[dict(seed=c.seed, error=m['error']) for c, m in runs if m is not None and 'error' in m])
+        return row | ({'pending': pending} if pending else {}) | {k: spec[k] for k in ('paper', 'paper_row', 'panel') if k in spec}
+
+    def _teacher_row(self, t: RunConfig, m: dict | None) -> dict:
+        row = dict(method='ANN teacher', kind='teacher', config=dict(dataset=t.dataset, arch=t.arch, T='ANN', method='ce'),
+                   metrics=aggregate([table_numbers(m)]) if m else {}, seeds=[0] if m else [], failed=[])
+        return row | (dict(runs=[Path(t.run_dir).name]) if m else dict(runs=[], pending=[Path(t.run_dir).name]))
+
+    def load_models(self, row: dict) -> list:
+        "The trained models of `row`, one per seed (eval mode, CPU)."
+        if row_kind(row) == 'teacher': return [load_teacher(self.teachers_dir/r/'teacher.pt') for r in row['runs']]
+        return [load_model(self.runs_dir/r/'student.pt')[0].eval() for r in row['runs']]
+
+    def data_info(self, dataset: str):
+        "The `DataInfo` of `dataset` (classes, normalisation: to show images)."
+        c = self.spec_config(dict(dataset=dataset, method='ce'))
+        return get_dataset(dataset, root=c.data_root, train=False, n_classes=c.n_classes)[1]
+
+    def test_loader(self, dataset: str, seed: int = 0, batch_size: int = 100, shuffle: bool = False) -> DataLoader:
+        "The test split of `dataset` at this scale: the subset that the runs of `seed` were evaluated on (`shuffle`: in a seeded random order)."
+        c = self.spec_config(dict(dataset=dataset, method='ce'), seed)
+        ds, _ = get_dataset(dataset, root=c.data_root, train=False, n=c.n_test, n_classes=c.n_classes, seed=seed, cache=c.cache, T=c.T)
+        return DataLoader(ds, batch_size, shuffle=shuffle, generator=torch.Generator().manual_seed(seed),
+                          collate_fn=dataset_recipe(dataset).collate)  # event data: time-major batches
+
+    def remeasure(self, row: dict, measure, shuffle: bool = True) -> dict:
+        "`row` with its metrics replaced by `measure(model, test_loader, seed)` of each seed's model, aggregated over seeds."
+        d = row['config']['dataset']
+        per_seed = [measure(model, self.test_loader(d, seed, shuffle=shuffle), seed)
+                    for seed, model in zip(row['seeds'], self.load_models(row))]
+        return dict(row, metrics=aggregate(per_seed))
+
+    def save_result(self, rows: list[dict], **extra) -> dict:
+        "Write the result JSON of `rows` (and `extra` entries); returns it as read back from disk."
+        return load_result(write_result(self.name, self.scale, rows, self.params, self.out_dir, self.notes,
+                                        time.time() - self.t0, **extra))
+
+    def save_markdown(self, text: str, title: str = '') -> Path:
+        "Write `<out_dir>/<name>/<scale>.md`: a title, the scale's label, this run's seeds (and epochs if overridden), the notes, then `text`."
+        run = f"This run: seeds {self.seeds}" + (f", epochs {self.epochs} (instead of the preset's)" if self.epochs else '') + '.'
+        notes = ''.join(f'- {n}\n' for n in self.notes)
+        path = self.out_dir/self.name/f'{self.scale}.md'
+        atomic_write_text(path, f"# {title or self.name}\n\n{scale_label(self.scale, self.name)}\n{run}\n\n"
+                          + (f"Notes:\n{notes}\n" if notes else '') + f"{text}\n")
+        return path
+
+    def save_figure(self, fig: plt.Figure, tag: str) -> Path:
+        "Write `fig` to `<out_dir>/<name>/<scale>-<tag>.png` atomically and close it."
+        try: return utils.save_figure(fig, self.out_dir/self.name/f'{self.scale}-{tag}.png')
+        finally: plt.close(fig)
 
 # %% ../../nbs/11b_experiment.ipynb #bb389cdb
 PLANNED: list | None = None  # while `recording_plan()` is open: the runs that experiments in plan mode need
@@ -202,110 +285,3 @@ def recording_plan():
 
 class RunsPending(Exception):
     "In collect mode, some runs of a notebook are not complete: its result shows them as pending."
-
-@patch
-def train_rows(self: Experiment, specs: list[dict], teacher_rows: bool = True) -> list[dict]:
-    "Train or reuse (plan, collect: only read) the teachers and every spec x seed (its `seeds`, else the experiment's); one row per spec, after the teachers'."
-    cfgs = [[self.spec_config(s, seed) for seed in s.get('seeds', self.seeds)] for s in specs]
-    teachers, teacher_of = {}, {}  # teacher id -> teacher config; a distilling student's run dir -> its teacher's id
-    for row in cfgs:
-        for i, c in enumerate(row):
-            t, tid = self.teacher_for(c)
-            teachers[tid] = t
-            c = replace(c, teacher=str(Path(t.run_dir)/'teacher.pt')) if needs_teacher(c.method) else c
-            row[i] = replace(c, run_dir=str(self.runs_dir/run_id(c, tid if c.teacher else None)))
-            if c.teacher: teacher_of[row[i].run_dir] = tid
-    jobs = list({c.run_dir: (c, 'student') for row in cfgs for c in row}.values())  # a run shared by two specs trains once
-    if self.mode == 'inline':
-        t_metrics = dict(zip(teachers, run_all([(t, 'teacher') for t in teachers.values()], self.jobs,
-                                               lambda i, j, m: self._log(i, j, m, len(teachers)))))
-        done = dict(zip([c.run_dir for c, _ in jobs], run_all(jobs, self.jobs, lambda i, j, m: self._log(i, j, m, len(jobs)))))
-    else:  # plan, collect: what is complete, nothing trained
-        t_metrics = {tid: finished_metrics(t, 'teacher') for tid, t in teachers.items()}
-        done = {c.run_dir: finished_metrics(c, 'student') for c, _ in jobs}
-        if self.mode == 'plan' and PLANNED is not None:
-            PLANNED.extend(dict(id=tid, kind='teacher', notebook=self.name, teacher=None, config=asdict(t)) for tid, t in teachers.items())
-            PLANNED.extend(dict(id=Path(c.run_dir).name, kind='student', notebook=self.name, teacher=teacher_of.get(c.run_dir),
-                             config=asdict(c)) for c, _ in jobs)
-    rows = [self._row(spec, [(c, done[c.run_dir]) for c in row]) for spec, row in zip(specs, cfgs)]
-    if teacher_rows: rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
-    if self.mode == 'collect' and (pending := sorted({p for r in rows for p in r.get('pending', [])})):
-        self.save_result(rows)
-        self.save_markdown(table_markdown(rows, metric_label='ours: top-1 %'), f'{self.name}: pending')
-        raise RunsPending(f"{len(pending)} run(s) of {self.name} are not complete ({', '.join(pending[:3])}"
-                          f"{', ...' if len(pending) > 3 else ''}): dispatch them (ckdsnn dispatch), then collect again")
-    return rows
-
-# %% ../../nbs/11b_experiment.ipynb #bbee0a20
-@patch
-def _row(self: Experiment, spec: dict, runs: list) -> dict:
-    "One student row: the spec's label, its config (what differs from the recipe), metrics over seeds, its runs."
-    cfg0 = runs[0][0]
-    config = {k: v for k, v in spec.items() if k not in SPEC_KEYS} | dict(dataset=cfg0.dataset, T=cfg0.T)
-    config['switches'] = cfg0.switches
-    ok = [(c, m) for c, m in runs if m is not None and 'error' not in m]
-    pending = [Path(c.run_dir).name for c, m in runs if m is None]  # not complete (plan, collect): no numbers from fewer seeds
-    row = dict(method=spec.get('label', cfg0.method), kind='student', config=config,
-               metrics=aggregate([table_numbers(m) for _, m in ok]) if ok and not pending else {},
-               seeds=[c.seed for c, _ in ok], runs=[Path(c.run_dir).name for c, _ in ok],
-               failed=[dict(seed=c.seed, error=m['error']) for c, m in runs if m is not None and 'error' in m])
-    return row | ({'pending': pending} if pending else {}) | {k: spec[k] for k in ('paper', 'paper_row', 'panel') if k in spec}
-
-@patch
-def _teacher_row(self: Experiment, t: RunConfig, m: dict | None) -> dict:
-    row = dict(method='ANN teacher', kind='teacher', config=dict(dataset=t.dataset, arch=t.arch, T='ANN', method='ce'),
-               metrics=aggregate([table_numbers(m)]) if m else {}, seeds=[0] if m else [], failed=[])
-    return row | (dict(runs=[Path(t.run_dir).name]) if m else dict(runs=[], pending=[Path(t.run_dir).name]))
-
-# %% ../../nbs/11b_experiment.ipynb #eb48be29
-@patch
-def load_models(self: Experiment, row: dict) -> list:
-    "The trained models of `row`, one per seed (eval mode, CPU)."
-    if row_kind(row) == 'teacher': return [load_teacher(self.teachers_dir/r/'teacher.pt') for r in row['runs']]
-    return [load_model(self.runs_dir/r/'student.pt')[0].eval() for r in row['runs']]
-
-@patch
-def data_info(self: Experiment, dataset: str):
-    "The `DataInfo` of `dataset` (classes, normalisation: to show images)."
-    c = self.spec_config(dict(dataset=dataset, method='ce'))
-    return get_dataset(dataset, root=c.data_root, train=False, n_classes=c.n_classes)[1]
-
-@patch
-def test_loader(self: Experiment, dataset: str, seed: int = 0, batch_size: int = 100, shuffle: bool = False) -> DataLoader:
-    "The test split of `dataset` at this scale: the subset that the runs of `seed` were evaluated on (`shuffle`: in a seeded random order)."
-    c = self.spec_config(dict(dataset=dataset, method='ce'), seed)
-    ds, _ = get_dataset(dataset, root=c.data_root, train=False, n=c.n_test, n_classes=c.n_classes, seed=seed, cache=c.cache, T=c.T)
-    return DataLoader(ds, batch_size, shuffle=shuffle, generator=torch.Generator().manual_seed(seed),
-                      collate_fn=dataset_recipe(dataset).collate)  # event data: time-major batches
-
-# %% ../../nbs/11b_experiment.ipynb #3af2cb4d
-@patch
-def remeasure(self: Experiment, row: dict, measure, shuffle: bool = True) -> dict:
-    "`row` with its metrics replaced by `measure(model, test_loader, seed)` of each seed's model, aggregated over seeds."
-    d = row['config']['dataset']
-    per_seed = [measure(model, self.test_loader(d, seed, shuffle=shuffle), seed)
-                for seed, model in zip(row['seeds'], self.load_models(row))]
-    return dict(row, metrics=aggregate(per_seed))
-
-# %% ../../nbs/11b_experiment.ipynb #35440b5f
-@patch
-def save_result(self: Experiment, rows: list[dict], **extra) -> dict:
-    "Write the result JSON of `rows` (and `extra` entries); returns it as read back from disk."
-    return load_result(write_result(self.name, self.scale, rows, self.params, self.out_dir, self.notes,
-                                    time.time() - self.t0, **extra))
-
-@patch
-def save_markdown(self: Experiment, text: str, title: str = '') -> Path:
-    "Write `<out_dir>/<name>/<scale>.md`: a title, the scale's label, this run's seeds (and epochs if overridden), the notes, then `text`."
-    run = f"This run: seeds {self.seeds}" + (f", epochs {self.epochs} (instead of the preset's)" if self.epochs else '') + '.'
-    notes = ''.join(f'- {n}\n' for n in self.notes)
-    path = self.out_dir/self.name/f'{self.scale}.md'
-    atomic_write_text(path, f"# {title or self.name}\n\n{scale_label(self.scale, self.name)}\n{run}\n\n"
-                      + (f"Notes:\n{notes}\n" if notes else '') + f"{text}\n")
-    return path
-
-@patch
-def save_figure(self: Experiment, fig: plt.Figure, tag: str) -> Path:
-    "Write `fig` to `<out_dir>/<name>/<scale>-<tag>.png` atomically and close it."
-    try: return save_figure(fig, self.out_dir/self.name/f'{self.scale}-{tag}.png')
-    finally: plt.close(fig)
