@@ -183,12 +183,15 @@ class Experiment:
         "Train or reuse (plan, collect: only read) the teachers and every spec x seed (its `seeds`, else the experiment's); one row per spec, after the teachers'."
         cfgs = [[self.spec_config(s, seed) for seed in s.get('seeds', self.seeds)] for s in specs]
         teachers, teacher_of = {}, {}  # teacher id -> teacher config; a distilling student's run dir -> its teacher's id
-        for row in cfgs:
+        spec_of, student_of = {}, {}  # a student's run dir -> its spec; a teacher id -> one of its students
+        for spec, row in zip(specs, cfgs):
             for i, c in enumerate(row):
                 t, tid = self.teacher_for(c)
                 teachers[tid] = t
+                student_of.setdefault(tid, c)
                 c = replace(c, teacher=str(Path(t.run_dir)/'teacher.pt')) if needs_teacher(c.method) else c
                 row[i] = replace(c, run_dir=str(self.runs_dir/run_id(c, tid if c.teacher else None)))
+                spec_of.setdefault(row[i].run_dir, spec)
                 if c.teacher: teacher_of[row[i].run_dir] = tid
         jobs = list({c.run_dir: (c, 'student') for row in cfgs for c in row}.values())  # a run shared by two specs trains once
         if self.mode == 'inline':
@@ -199,9 +202,10 @@ class Experiment:
             t_metrics = {tid: finished_metrics(t, 'teacher') for tid, t in teachers.items()}
             done = {c.run_dir: finished_metrics(c, 'student') for c, _ in jobs}
             if self.mode == 'plan' and PLANNED is not None:
-                PLANNED.extend(dict(id=tid, kind='teacher', notebook=self.name, teacher=None, config=asdict(t)) for tid, t in teachers.items())
+                PLANNED.extend(dict(id=tid, kind='teacher', notebook=self.name, teacher=None, config=asdict(t),
+                                    sources=self.config_sources(None, student_of[tid])) for tid, t in teachers.items())
                 PLANNED.extend(dict(id=Path(c.run_dir).name, kind='student', notebook=self.name, teacher=teacher_of.get(c.run_dir),
-                                 config=asdict(c)) for c, _ in jobs)
+                                    config=asdict(c), sources=self.config_sources(spec_of[c.run_dir], c)) for c, _ in jobs)
         rows = [self._row(spec, [(c, done[c.run_dir]) for c in row]) for spec, row in zip(specs, cfgs)]
         if teacher_rows: rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
         if self.mode == 'collect' and (pending := sorted({p for r in rows for p in r.get('pending', [])})):
@@ -210,6 +214,14 @@ class Experiment:
             raise RunsPending(f"{len(pending)} run(s) of {self.name} are not complete ({', '.join(pending[:3])}"
                               f"{', ...' if len(pending) > 3 else ''}): dispatch them (ckdsnn dispatch), then collect again")
         return rows
+
+    def config_sources(self, spec: dict | None, student: RunConfig) -> dict:
+        "Which layer set each field of the run of `spec` (`student`'s config), or with `spec=None`, of its teacher's run."
+        later = dict(run_dir='the experiment: runs folder and run id')
+        if spec is None: return config_sources(teacher_layers(student), later)
+        later |= dict(seed="the experiment's seeds", data_root='where the data set was found')
+        if student.teacher: later['teacher'] = "the experiment: its teacher's run"
+        return config_sources(run_layers(self.scale, spec, self.epochs), later)
 
     def _row(self, spec: dict, runs: list) -> dict:
         "One student row: the spec's label, its config (what differs from the recipe), metrics over seeds, its runs."

@@ -6,7 +6,7 @@
 __all__ = ['GPU_REFERENCE', 'SLURM_DEFAULTS', 'plan_notebook', 'run_needs', 'plan_path', 'make_plan', 'run_steps', 'probe_step',
            'estimate_costs', 'recipe_rows', 'plan_markdown', 'pending_runs', 'dispatch_local', 'slurm_parameters',
            'slurm_script', 'dispatch_slurm', 'missing_needs', 'fetch', 'fetch_main', 'find_run', 'plan_main',
-           'run_main', 'dispatch_main']
+           'run_main', 'dispatch_main', 'config_markdown']
 
 # %% ../../nbs/11d_dispatch.ipynb #d2b3570f
 import argparse, json, math, os, sys, time
@@ -291,10 +291,13 @@ def plan_main(argv=None) -> int:
     p.add_argument('--json', default=None, help='also write the plan to this JSON file')
     p.add_argument('--no-cost', action='store_true', help='skip the measured step times')
     p.add_argument('--device', default=None, help='where to time the steps (default: cuda if present, else cpu)')
+    p.add_argument('--show-config', metavar='RUN_ID', default=None,
+                   help="print that run's whole configuration, each field with the layer that set it, instead of the plan")
     a = p.parse_args(argv)
-    plan = _plan_of(a, not a.no_cost, a.device)
+    plan = _plan_of(a, not (a.no_cost or a.show_config), a.device)
     if a.json: atomic_write_json(a.json, plan)
-    print(plan_markdown(plan), end='')
+    print(config_markdown(find_run(a.show_config, a.scale, plan_path(a.scale, a.runs))) if a.show_config
+          else plan_markdown(plan), end='')
     return 0
 
 def run_main(argv=None) -> int:
@@ -334,3 +337,9 @@ def dispatch_main(argv=None) -> int:
     bad = {k: v for k, v in outcome.items() if not v.startswith(('complete', 'diverged'))}
     print(f"dispatch: {len(outcome) - len(bad)} of {len(outcome)} runs trained or found complete" + (f"; not complete: {', '.join(bad)}" if bad else ''))
     return 1 if bad else 0
+
+# %% ../../nbs/11d_dispatch.ipynb #2a42e3af
+def config_markdown(run: dict) -> str:
+    "Markdown: every field of a planned run's configuration, its value and the layer that set it."
+    rows = [{'field': k, 'value': repr(v), 'set by': run['sources'][k]} for k, v in run['config'].items()]
+    return f"Run {run['id']} ({run['kind']}): its configuration\n\n" + markdown_table(rows) + '\n'

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['AKAMASTER_RELEASE', 'CIFAR10_TEACHER', 'RECIPE_FIELDS', 'PAPER_RECIPES', 'SCALES', 'RECIPE_SOURCES', 'REPO',
            'EXPERIMENTS_NBS', 'SPEC_KEYS', 'recipe', 'get_scale', 'recipe_comparison', 'default_dir', 'NotRunnable',
-           'run_config', 'teacher_config', 'scale_datasets', 'scale_seeds', 'scale_label', 'run_id',
-           'available_datasets']
+           'layered', 'config_sources', 'run_layers', 'run_config', 'teacher_layers', 'teacher_config',
+           'scale_datasets', 'scale_seeds', 'scale_label', 'run_id', 'available_datasets']
 
 # %% ../../nbs/11_presets.ipynb #5c22ca6f
 import hashlib, json
@@ -130,29 +130,54 @@ SPEC_KEYS = {'label', 'paper', 'paper_row', 'panel', 'seeds'}  # spec keys that 
 class NotRunnable(ValueError):
     "A spec that the current code or data cannot run (a field `RunConfig` lacks, a data set that is not there)."
 
-def run_config(scale: str, spec: dict, epochs: int | None = None) -> RunConfig:
-    "The `RunConfig` of `spec` (RunConfig fields plus `SPEC_KEYS`) at `scale`; seed 0, no teacher yet."
+def layered(layers: list[tuple[str, dict]]) -> tuple[dict, dict]:
+    "Merge `(name, fields)` layers, a later one winning: the fields, and for each the name of the layer that set it."
+    merged, source = {}, {}
+    for name, layer in layers:
+        merged |= layer
+        source |= dict.fromkeys(layer, name)
+    return merged, source
+
+def config_sources(layers: list[tuple[str, dict]], set_later: dict | None = None) -> dict:
+    "For each `RunConfig` field, the layer that set it (`set_later`: fields set after the layers), else 'RunConfig default'."
+    return {f.name: 'RunConfig default' for f in fields(RunConfig)} | layered(layers)[1] | (set_later or {})
+
+def run_layers(scale: str, spec: dict, epochs: int | None = None) -> list[tuple[str, dict]]:
+    "The layers that make the `RunConfig` of `spec` at `scale`, in the order they apply."
     s = get_scale(scale)
     fields_ = {k: v for k, v in spec.items() if k not in SPEC_KEYS}
     if bad := sorted(set(fields_) - {f.name for f in fields(RunConfig)}):
         raise NotRunnable(f"spec {spec.get('label', spec)!r} sets {bad}, which are not RunConfig fields")
-    dataset = fields_.get('dataset', s['datasets'][0])
-    method = s.get('methods', {}).get(fields_.get('method', 'ce'), {})  # a method's own settings at this scale
-    cfg = {**s['run'], **s['data'].get(dataset, {}), **method, **({'epochs': epochs} if epochs else {}), **fields_,
-           'dataset': dataset, 'scale': scale}
+    dataset, method = fields_.get('dataset', s['datasets'][0]), fields_.get('method', 'ce')
+    return [(f'scale {scale}: run', s['run']), (f'scale {scale}: data {dataset}', s['data'].get(dataset, {})),
+            (f'scale {scale}: method {method}', s.get('methods', {}).get(method, {})),  # a method's own settings
+            ('epochs override', {'epochs': epochs} if epochs else {}), ('spec', fields_),
+            ('scale and data set', {'dataset': dataset, 'scale': scale})]
+
+def run_config(scale: str, spec: dict, epochs: int | None = None) -> RunConfig:
+    "The `RunConfig` of `spec` (RunConfig fields plus `SPEC_KEYS`) at `scale`; seed 0, no teacher yet."
+    cfg, _ = layered(run_layers(scale, spec, epochs))
     cfg['switches'] = canonical_switches(cfg.get('method', 'ce'), cfg.get('switches', {}))
     return RunConfig(**cfg)
 
 # %% ../../nbs/11_presets.ipynb #de344796
+def teacher_layers(cfg: RunConfig) -> list[tuple[str, dict]]:
+    "The layers that make the teacher config of student run `cfg`, in the order they apply."
+    s = get_scale(cfg.scale)
+    teachers = s.get('teachers', {})
+    key = (cfg.arch, cfg.dataset) if teachers.get((cfg.arch, cfg.dataset)) else cfg.arch
+    other = teachers.get(key, {})  # another network teaches this one: its own width and blocks, not the student's
+    own = {f.name: f.default for f in fields(RunConfig) if f.name in fields_with('model') and f.name not in ('dataset', 'n_classes')}
+    return [(f'scale {cfg.scale}: run', s['run']), (f'scale {cfg.scale}: data {cfg.dataset}', s['data'].get(cfg.dataset, {})),
+            (f'scale {cfg.scale}: teacher', s['teacher']),
+            ("student's model and setup", {k: getattr(cfg, k) for k in fields_with('model', 'setup')}),
+            ('RunConfig default (another network teaches)', own if other else {}),
+            (f'scale {cfg.scale}: teachers {key}', other),
+            ('a teacher', {'method': 'ce', 'seed': 0, 'T': 1, 'scale': cfg.scale})]  # an ANN ignores T: one teacher for all T
+
 def teacher_config(cfg: RunConfig) -> RunConfig:
     "The ANN teacher of student run `cfg`: its data, network and setup, trained with the scale's recipe and teacher settings, seed 0."
-    s = get_scale(cfg.scale)
-    shared = {k: getattr(cfg, k) for k in fields_with('model', 'setup')}
-    teachers = s.get('teachers', {})
-    other = teachers.get((cfg.arch, cfg.dataset)) or teachers.get(cfg.arch, {})  # another network teaches this one
-    if other: shared |= {f.name: f.default for f in fields(RunConfig) if f.name in fields_with('model') and f.name not in ('dataset', 'n_classes')}
-    return RunConfig(**{**s['run'], **s['data'].get(cfg.dataset, {}), **s['teacher'], **shared, **other,
-                        'method': 'ce', 'seed': 0, 'T': 1, 'scale': cfg.scale})  # an ANN ignores T: one teacher for all T
+    return RunConfig(**layered(teacher_layers(cfg))[0])
 
 # %% ../../nbs/11_presets.ipynb #e79a6dd6
 def scale_datasets(scale: str, notebook: str | None = None) -> tuple:
