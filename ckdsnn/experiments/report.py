@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['ROW_KINDS', 'summarize', 'aggregate', 'row_kind', 'students', 'per_seed', 'compare', 'describe', 'significance_note',
-           'write_result', 'load_result', 'table_markdown', 'not_built_markdown', 'bar_figure']
+           'write_result', 'load_result', 'table_markdown', 'not_built_markdown', 'paper_cells', 'cell_name',
+           'paper_number', 'not_built_rows', 'bar_figure']
 
 # %% ../../nbs/11a_report.ipynb #1583aa3a
 import json
@@ -131,6 +132,28 @@ def not_built_markdown(items: list[dict]) -> str:
     return markdown_table([dict(method=i['label'], config=', '.join(f'{k}={v}' for k, v in i['config'].items()),
                                 ours=f"not run: {i['why']}", paper='–' if i.get('paper') is None else f"{i['paper']:.2f}",
                                 **{'paper cell': i.get('paper_row') or '–'}) for i in items])
+
+# %% ../../nbs/11a_report.ipynb #1e062baf
+def paper_cells(table: list[tuple], columns: list[dict]) -> list[dict]:
+    "The cells of a paper table given as rows `(row, T, *one value per column)`; None (not reported) gives no cell."
+    return [dict(row=row, T=T, **col, value=v) for row, T, *values in table for col, v in zip(columns, values) if v is not None]
+
+def cell_name(cell: dict) -> str:
+    "A paper cell in words: its row, its column, its T."
+    column = ', '.join(str(v) for k, v in cell.items() if k not in ('row', 'T', 'value'))
+    return f"{cell['row']}, {column}, T={cell['T']}"
+
+def paper_number(cells: list[dict], row: str | None, T: int | None = None, **column) -> tuple:
+    "The paper's `(value, cell name)` for `row` in `column` at `T` (else the nearest T it reports); `(None, None)` if none."
+    found = [c for c in cells if c['row'] == row and all(c.get(k) == v for k, v in column.items())]
+    if not found: return None, None
+    cell = found[0] if T is None else min(found, key=lambda c: abs(c['T'] - T))
+    return cell['value'], cell_name(cell)
+
+def not_built_rows(cells: list[dict], why: dict) -> list[dict]:
+    "The `not_built_markdown` items of the cells whose row is in `why` (row -> why it is not run)."
+    return [dict(label=c['row'], config={k: v for k, v in c.items() if k not in ('row', 'value')}, paper=c['value'],
+                 paper_row=cell_name(c), why=why[c['row']]) for c in cells if c['row'] in why]
 
 # %% ../../nbs/11a_report.ipynb #90d64e57
 def bar_figure(rows: list[dict], metric: str = 'top1', title: str = '', ylabel: str | None = None,
