@@ -15,4 +15,5 @@ def main() -> int:
     return cli_main()
 
 # %% ../nbs/07a_main.ipynb #3c918944
-if __name__ == '__main__': sys.exit(main())  # `python -m ckdsnn` (not run here: a notebook's __name__ is '__main__' too)
+# `python -m ckdsnn` (not run here: a notebook's __name__ is '__main__' too)
+if __name__ == '__main__': sys.exit(main())

@@ -26,12 +26,13 @@ def triangle_surrogate_grad(x: torch.Tensor, gamma: float) -> torch.Tensor:
     "Derivative of the triangle surrogate (TET's, the authors' code): max(0, gamma - |x|) / gamma^2."
     return (gamma - x.abs()).clamp_(min=0).div_(gamma * gamma)
 
-# name -> (derivative of the surrogate, default alpha: spikingjelly's for atan and sigmoid, the authors' gamma for triangle)
-SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_grad, 4.), 'triangle': (triangle_surrogate_grad, 1.)}
+# name -> (the surrogate's derivative, default alpha: spikingjelly's for atan and sigmoid, the authors' for triangle)
+SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_grad, 4.),
+              'triangle': (triangle_surrogate_grad, 1.)}
 
 # %% ../nbs/00_neuron.ipynb #5cd3c5d9
 def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
-    "Spikes and charged membrane H of the leaky charge (decay k, input gain g), fire, hard reset over `x` [T, B, ...], step by step in PyTorch."
+    "Spikes and membrane H of leaky charge (decay k, gain g), fire, hard reset over `x` [T, B, ...], step by step."
     h = x.new_empty(x.shape)  # contiguous, as the kernel's and the fake operator's outputs
     fired = torch.empty(x.shape, dtype=torch.bool, device=x.device)
     drive = x if decay == 1 and input_gain == 1 else x * input_gain + (1 - decay) * v_reset  # D[t], all steps at once
@@ -43,12 +44,14 @@ def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_t
     return fired.to(x.dtype), h
 
 def _multistep_spike_backward_torch(grad_spikes: torch.Tensor, h: torch.Tensor, decay: float, input_gain: float,
-                                    v_threshold: float, v_reset: float, surrogate: str, alpha: float, detach_reset: bool):
+                                    v_threshold: float, v_reset: float, surrogate: str, alpha: float,
+                                    detach_reset: bool):
     "∂L/∂x from ∂L/∂spikes and the charged membrane `h` alone, by the reverse-time recursion in PyTorch."
     sg = SURROGATES[surrogate][0](h - v_threshold, alpha)                      # σ'(H[t] - V_th)
     not_fired = h < v_threshold                                                # 1 - S[t], recomputed from H
     dv_dh = not_fired if detach_reset else (v_reset - h).mul_(sg).add_(not_fired)  # ∂V[t]/∂H[t]
-    dnext_dh = dv_dh if decay == 1 else dv_dh * decay                          # ∂H[t+1]/∂H[t] = k ∂V[t]/∂H[t]; IF keeps the bool mask
+    # ∂H[t+1]/∂H[t] = k ∂V[t]/∂H[t]; IF keeps the bool mask
+    dnext_dh = dv_dh if decay == 1 else dv_dh * decay
     grad_h = grad_spikes * sg                                                  # spike path, all steps at once
     for t in range(h.shape[0] - 2, -1, -1):
         grad_h[t] += grad_h[t + 1] * dnext_dh[t]                               # + the path through V[t]
@@ -98,7 +101,8 @@ MULTIVERSION void forward_loop(const scalar_t* x, scalar_t* spikes, scalar_t* h,
 }
 
 // dL/dH[t] = dL/dS[t] sg[t] + dL/dH[t+1] k dV[t]/dH[t] and dL/dx[t] = g dL/dH[t], where sg[t] is the surrogate's
-// derivative at H[t] - V_th and dV[t]/dH[t] = 1 - S[t] (+ (V_reset - H[t]) sg[t] without detach_reset), S[t] = H[t] >= V_th.
+// derivative at H[t] - V_th and dV[t]/dH[t] = 1 - S[t] (+ (V_reset - H[t]) sg[t] without detach_reset),
+// S[t] = H[t] >= V_th.
 enum Surrogate { ATAN, SIGMOID, TRIANGLE };
 
 template <typename scalar_t, Surrogate SG, bool DETACH>
@@ -145,7 +149,8 @@ std::tuple<at::Tensor, at::Tensor> multistep_spike(const at::Tensor& input, doub
     const scalar_t* xp = x.const_data_ptr<scalar_t>();
     scalar_t *sp = spikes.mutable_data_ptr<scalar_t>(), *hp = h.mutable_data_ptr<scalar_t>();
     at::parallel_for(0, N, grain(T), [&](int64_t begin, int64_t end) {
-      forward_loop<scalar_t>(xp, sp, hp, T, N, begin, end, decay, input_gain, (1 - decay) * v_reset, v_threshold, v_reset);
+      forward_loop<scalar_t>(xp, sp, hp, T, N, begin, end, decay, input_gain, (1 - decay) * v_reset, v_threshold,
+                             v_reset);
     });
   });
   return {spikes, h};
@@ -154,8 +159,8 @@ std::tuple<at::Tensor, at::Tensor> multistep_spike(const at::Tensor& input, doub
 at::Tensor multistep_spike_backward(const at::Tensor& grad, const at::Tensor& membrane, double decay, double input_gain,
                                     double v_threshold, double v_reset, c10::string_view surrogate, double alpha,
                                     bool detach_reset) {
-  TORCH_CHECK(surrogate == "atan" || surrogate == "sigmoid" || surrogate == "triangle", "unknown surrogate '", surrogate,
-              "'; use 'atan', 'sigmoid' or 'triangle'");
+  TORCH_CHECK(surrogate == "atan" || surrogate == "sigmoid" || surrogate == "triangle",
+              "unknown surrogate '", surrogate, "'; use 'atan', 'sigmoid' or 'triangle'");
   const at::Tensor h = membrane.contiguous(), grad_spikes = grad.contiguous();
   at::Tensor grad_x = at::empty(h.sizes(), h.options());
   const int64_t T = h.size(0), N = T ? h.numel() / T : 0;
@@ -175,7 +180,8 @@ at::Tensor multistep_spike_backward(const at::Tensor& grad, const at::Tensor& me
 }
 
 TORCH_LIBRARY(ckdsnn_cpu, m) {
-  m.def("multistep_spike(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) -> (Tensor, Tensor)");
+  m.def("multistep_spike(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) "
+        "-> (Tensor, Tensor)");
   m.def("multistep_spike_backward(Tensor grad_spikes, Tensor h, float decay, float input_gain, float v_threshold, "
         "float v_reset, str surrogate, float alpha, bool detach_reset) -> Tensor");
 }
@@ -202,12 +208,14 @@ def _build_cpu_kernels():
 
 @functools.cache
 def cpu_kernels():
-    "The fused CPU kernels (`torch.ops.ckdsnn_cpu`), built on first use; None, after one warning why, where they cannot be built."
+    "The fused CPU kernels (`torch.ops.ckdsnn_cpu`), built on first use; None (after one warning) where they can't be."
     try: return _build_cpu_kernels()
     except Exception as e:  # no compiler, no ninja, a failed build: the PyTorch path gives the same results
-        first_line = next(iter(str(e).strip().splitlines()), '')  # a failed build's message goes on with the compiler's output
-        warnings.warn(f"ckdsnn.neuron: could not build the fused C++ neuron kernel ({type(e).__name__}: {first_line}); using the PyTorch "
-                      "implementation instead (same results, slower). It needs a C++ compiler and ninja.", stacklevel=2)
+        # a failed build's message goes on with the compiler's output
+        first_line = next(iter(str(e).strip().splitlines()), '')
+        warnings.warn(f"ckdsnn.neuron: could not build the fused C++ neuron kernel ({type(e).__name__}: {first_line}); "
+                      "using the PyTorch implementation instead (same results, slower). It needs a C++ compiler and "
+                      "ninja.", stacklevel=2)
         return None
 
 # %% ../nbs/00_neuron.ipynb #6119d3b7
@@ -234,12 +242,14 @@ def _multistep_spike_backward_cuda(grad_spikes, h, *config):
     if kernels: return multistep_spike_backward_triton(kernels, grad_spikes, h, *config)
     return _multistep_spike_backward_torch(grad_spikes, h, *config)
 
-if not hasattr(torch.ops.ckdsnn, 'multistep_spike'):  # once per process: a re-run cell or another copy of this code must not redefine them
+# once per process: a re-run cell or another copy of this code must not redefine them
+if not hasattr(torch.ops.ckdsnn, 'multistep_spike'):
     torch.library.define('ckdsnn::multistep_spike',
-                         '(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) -> (Tensor, Tensor)')
+                         '(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) '
+                         '-> (Tensor, Tensor)')
     torch.library.define('ckdsnn::multistep_spike_backward',
-                         '(Tensor grad_spikes, Tensor h, float decay, float input_gain, float v_threshold, float v_reset, '
-                         'str surrogate, float alpha, bool detach_reset) -> Tensor')
+                         '(Tensor grad_spikes, Tensor h, float decay, float input_gain, float v_threshold, '
+                         'float v_reset, str surrogate, float alpha, bool detach_reset) -> Tensor')
     torch.library.impl('ckdsnn::multistep_spike', 'cpu', _multistep_spike_cpu)
     torch.library.impl('ckdsnn::multistep_spike_backward', 'cpu', _multistep_spike_backward_cpu)
     torch.library.impl('ckdsnn::multistep_spike', 'cuda', _multistep_spike_cuda)
@@ -251,7 +261,7 @@ _FUSED_DEVICES = {'cpu', 'cuda'}  # device types with kernels registered for the
 
 # %% ../nbs/00_neuron.ipynb #bc1f955e
 class MultiStepSpike(torch.autograd.Function):
-    "Leaky charge (decay k, input gain g), fire, hard reset over all T steps of `x` [T, B, ...] -> spikes; saves only H."
+    "Leaky charge (decay k, input gain g), fire, hard reset over all T steps of `x` [T, B, ...] -> spikes; saves H."
     @staticmethod
     def forward(ctx, x, decay: float, input_gain: float, v_threshold: float, v_reset: float,
                 surrogate: str, alpha: float, detach_reset: bool):
@@ -264,7 +274,8 @@ class MultiStepSpike(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad_spikes):
         h, = ctx.saved_tensors
-        impl = torch.ops.ckdsnn.multistep_spike_backward if h.device.type in _FUSED_DEVICES else _multistep_spike_backward_torch
+        fused = h.device.type in _FUSED_DEVICES
+        impl = torch.ops.ckdsnn.multistep_spike_backward if fused else _multistep_spike_backward_torch
         grad_x = impl(grad_spikes.to(h.dtype), h, *ctx.config)
         return grad_x.to(grad_spikes.dtype), None, None, None, None, None, None, None
 
@@ -277,7 +288,8 @@ class _MultiStepNeuron(nn.Module):
                  v_threshold: float = 1.,   # V_th: fire when H[t] >= v_threshold
                  v_reset: float = 0.,       # V_reset: hard-reset value after a spike, and the initial potential
                  surrogate: str = 'atan',   # surrogate gradient: 'atan', 'sigmoid' or 'triangle'
-                 alpha: float | None = None,  # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid', 1 for 'triangle'
+                 # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid', 1 for 'triangle'
+                 alpha: float | None = None,
                  detach_reset: bool = True):  # treat the spike in the reset as a constant in the backward pass
         super().__init__()
         if surrogate not in SURROGATES:
@@ -290,7 +302,8 @@ class _MultiStepNeuron(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         "Spikes of the same shape and dtype as the input currents `x` [T, B, ...]."
         if x.dim() < 2:
-            raise ValueError(f"{type(self).__name__} needs a time-major input [T, B, ...], got shape {tuple(x.shape)}; add the time dimension, e.g. x.unsqueeze(0)")
+            raise ValueError(f"{type(self).__name__} needs a time-major input [T, B, ...], got shape {tuple(x.shape)}; "
+                             "add the time dimension, e.g. x.unsqueeze(0)")
         return MultiStepSpike.apply(x, self.decay, self.input_gain, self.firing_threshold(x.dtype), self.v_reset,
                                     self.surrogate, self.alpha, self.detach_reset)
 
@@ -303,20 +316,24 @@ class _MultiStepNeuron(nn.Module):
                 f"alpha={self.alpha}, detach_reset={self.detach_reset}")
 
 class IFNode(_MultiStepNeuron):
-    "Multi-step IF neuron of Eq. (1) on `[T, B, ...]` (k = g = 1: no leak); stateless: every call starts from `v_reset`."
+    """Multi-step IF neuron of Eq. (1) on `[T, B, ...]` (k = g = 1: no leak); stateless: every call starts from
+    `v_reset`."""
 
 # %% ../nbs/00_neuron.ipynb #9eccb744
 class LIFNode(_MultiStepNeuron):
     "Multi-step LIF neuron (spikingjelly's `decay_input=True`) on `[T, B, ...]`: leaks towards `v_reset`; stateless."
     def __init__(self,
-                 tau: float = 2.,           # membrane time constant in steps, >= 1: each step loses 1/tau of V - V_reset
+                 # membrane time constant in steps, >= 1: each step loses 1/tau of V - V_reset
+                 tau: float = 2.,
                  v_threshold: float = 1.,   # V_th: fire when H[t] >= v_threshold
                  v_reset: float = 0.,       # V_reset: hard-reset value, resting potential and initial potential
                  surrogate: str = 'atan',   # surrogate gradient: 'atan' or 'sigmoid'
-                 alpha: float | None = None,  # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid' (spikingjelly's)
+                 # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid' (spikingjelly's)
+                 alpha: float | None = None,
                  detach_reset: bool = True):  # treat the spike in the reset as a constant in the backward pass
         if not 1 <= tau < math.inf:
-            raise ValueError(f"tau must be a finite number >= 1 (the membrane time constant in steps), got {tau}; pass e.g. tau=2.")
+            raise ValueError(f"tau must be a finite number >= 1 (the membrane time constant in steps), got {tau}; pass "
+                             "e.g. tau=2.")
         super().__init__(v_threshold, v_reset, surrogate, alpha, detach_reset)
         self.tau = float(tau)
 
@@ -342,14 +359,18 @@ class TETLIFNode(_MultiStepNeuron):
         if not 0 <= decay <= 1: raise ValueError(f"decay must be in [0, 1], got {decay}; pass e.g. decay=0.5")
         super().__init__(v_threshold, 0., 'triangle', gamma, detach_reset)
         self.decay = float(decay)
-        above = lambda dt: torch.nextafter(torch.tensor(self.v_threshold, dtype=dt), torch.tensor(math.inf, dtype=dt)).item()
+        above = lambda dt: torch.nextafter(torch.tensor(self.v_threshold, dtype=dt),
+                                           torch.tensor(math.inf, dtype=dt)).item()
         self.fire_at = {torch.float32: above(torch.float32), torch.float64: above(torch.float64)}
 
     def firing_threshold(self, dtype: torch.dtype) -> float:
-        "The next number above `v_threshold` in the compute precision (float32 for bf16 and fp16): `H >= it` is `H > V_th`."
+        """The next number above `v_threshold` in the compute precision (float32 for bf16 and fp16): `H >= it` is
+        `H > V_th`."""
         return self.fire_at[torch.float64] if dtype == torch.float64 else self.fire_at[torch.float32]
 
-    def extra_repr(self): return f"decay={self.decay}, v_threshold={self.v_threshold}, gamma={self.alpha}, detach_reset={self.detach_reset}"
+    def extra_repr(self):
+        return (f"decay={self.decay}, v_threshold={self.v_threshold}, gamma={self.alpha}, "
+                f"detach_reset={self.detach_reset}")
 
 # %% ../nbs/00_neuron.ipynb #816b2e54
 NEURONS = {'if': IFNode, 'lif': LIFNode, 'lif_tet': TETLIFNode}  # lif_tet: the authors' code's neuron
@@ -362,13 +383,17 @@ def make_neuron(neuron='if',  # a name in NEURONS, an nn.Module subclass, or a c
     "A fresh neuron module from a registered name, a module class or a module factory."
     if isinstance(neuron, str):
         if neuron not in NEURONS:
-            raise ValueError(f"unknown neuron {neuron!r}; use one of {list(NEURONS)}, a module class, or a callable returning a module")
+            raise ValueError(f"unknown neuron {neuron!r}; use one of {list(NEURONS)}, a module class, or a callable "
+                             "returning a module")
         neuron = NEURONS[neuron]
     if isinstance(neuron, nn.Module):  # calling a module would run its forward, and its layers would share one neuron
-        raise TypeError(f"got a {type(neuron).__name__} instance; pass its class or a factory, e.g. functools.partial({type(neuron).__name__}, ...), so that each layer gets a fresh neuron")
+        raise TypeError(f"got a {type(neuron).__name__} instance; pass its class or a factory, e.g. "
+                        f"functools.partial({type(neuron).__name__}, ...), so that each layer gets a fresh neuron")
     if not callable(neuron):
-        raise TypeError(f"neuron must be a name in {list(NEURONS)}, a module class, or a callable returning a module, got {neuron!r}")
+        raise TypeError(f"neuron must be a name in {list(NEURONS)}, a module class, or a callable returning a module, "
+                        f"got {neuron!r}")
     module = neuron(**kwargs)
     if not isinstance(module, nn.Module):
-        raise TypeError(f"neuron factory {neuron!r} returned a {type(module).__name__}, not an nn.Module; it must return a neuron module")
+        raise TypeError(f"neuron factory {neuron!r} returned a {type(module).__name__}, not an nn.Module; it must "
+                        "return a neuron module")
     return module

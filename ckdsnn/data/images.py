@@ -46,8 +46,9 @@ _TORCHVISION = {'cifar10': (datasets.CIFAR10, 'cifar-10-batches-py'),
                 'cifar100': (datasets.CIFAR100, 'cifar-100-python')}
 
 def _how_to_get(name):
-    if name in _TORCHVISION: return ('pass download=True (CLI: --download) to download it, or point root or CKDSNN_DATA '
-                                     'at an ImageFolder copy with train/ and test/ (a folder or a .zip)')
+    if name in _TORCHVISION:
+        return ('pass download=True (CLI: --download) to download it, or point root or CKDSNN_DATA '
+                'at an ImageFolder copy with train/ and test/ (a folder or a .zip)')
     return ('it cannot be downloaded: point root or CKDSNN_DATA at a folder (or .zip) '
             'with train/ and val/ (or test/) holding one subfolder per class')
 
@@ -72,10 +73,12 @@ _cifar_steps = lambda: [v2.RandomCrop(32, padding=4), v2.RandomHorizontalFlip()]
 register_dataset('mnist5k', DatasetRecipe(_load_mnist5k, 10, 1, 28, MNIST5K_MEAN, MNIST5K_STD,
                                           train_steps=lambda: [v2.RandomCrop(28, padding=2)], train_size=4000))
 register_dataset('cifar10', DatasetRecipe(partial(_load_found, 'cifar10'), 10, 3, 32, (0.4914, 0.4822, 0.4465),
-                                          (0.2023, 0.1994, 0.2010), _cifar_steps, policy=v2.AutoAugmentPolicy.CIFAR10, train_size=50_000))
+                                          (0.2023, 0.1994, 0.2010), _cifar_steps, policy=v2.AutoAugmentPolicy.CIFAR10,
+                                          train_size=50_000))
 register_dataset('cifar100', DatasetRecipe(partial(_load_found, 'cifar100'), 100, 3, 32, (0.5071, 0.4865, 0.4409),
                                            (0.2673, 0.2564, 0.2762), _cifar_steps, policy=v2.AutoAugmentPolicy.CIFAR10,
                                            train_size=50_000))
 register_dataset('imagefolder', DatasetRecipe(partial(_load_found, 'imagefolder'), None, 3, 224, *IMAGENET_NORM,
                                               lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
-                                              lambda: [v2.Resize(256), v2.CenterCrop(224)], v2.AutoAugmentPolicy.IMAGENET))
+                                              lambda: [v2.Resize(256), v2.CenterCrop(224)],
+                                              v2.AutoAugmentPolicy.IMAGENET))
