@@ -20,7 +20,7 @@ from .neuron import IFNode
 from .utils import cpu_features
 from .distill import create_distiller
 from .config import RunConfig
-from .train import TrainStep, make_optimizer, train_epoch
+from .train import train_epoch, training_parts
 
 # %% ../nbs/12_bench.ipynb #a876b90d
 def peak_step_memory(fn,  # a callable running one step
@@ -49,9 +49,10 @@ def peak_step_memory(fn,  # a callable running one step
 
 # %% ../nbs/12_bench.ipynb #fb6ad741
 def step_runner(distiller: nn.Module, cfg: RunConfig | None = None, amp: torch.dtype | None = None):
-    "A closure that runs the trainer's own step (`train_epoch` on one batch, under autocast to `amp`) of `distiller`."
+    """A closure that runs the trainer's own step of `distiller`, under autocast to `amp`: the run's parts
+    (`training_parts`: device settings, memory layout, `cfg.compile`), then `train_epoch` on one batch."""
     cfg = cfg or RunConfig()
-    step, opt = TrainStep(distiller), make_optimizer(distiller.trainable_parameters(), cfg)
+    step, opt, *_ = training_parts(distiller, cfg, 1, next(distiller.parameters()).device, world=1)
     # a learning rate of zero: the optimizer does all its work, but the weights stay put, so stepping again and
     # again on the same batch costs the same each time and cannot diverge (BKDSNN's feature loss did, at lr 0.1)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: 0.)
@@ -129,11 +130,11 @@ def neuron_speedups(shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
         upstream = torch.randn_like(x)
         for make_node in contenders.values(): _fwd_bwd_seconds(make_node, x, upstream, 1)  # warm up, the kernel built
         slowest = max(_fwd_bwd_seconds(make_node, x, upstream, 1) for make_node in contenders.values())
-        passes = max(1, round(0.02 / slowest))  # >= ~20 ms per timing: one small pass is timer and scheduler noise
+        passes = max(1, round(0.05 / slowest))  # >= ~50 ms per timing: one small pass is timer and scheduler noise
         times = {name: [] for name in contenders}
-        for _ in range(repeats):
-            for name, make_node in contenders.items():
-                times[name].append(_fwd_bwd_seconds(make_node, x, upstream, passes))
+        for i in range(repeats):
+            for name in list(contenders)[::1 if i % 2 else -1]:  # the order alternates: a drift hits both alike
+                times[name].append(_fwd_bwd_seconds(contenders[name], x, upstream, passes))
         speedups[shape] = statistics.median(s / o for s, o in zip(times['spikingjelly'], times['ckdsnn']))  # paired
     return speedups
 
@@ -185,6 +186,12 @@ def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: 
     runs |= {'SNN T=2, bf16': step_runner(make('ce'), amp=torch.bfloat16),
              'SNN T=8, recompute': step_runner(make('ce', 8, recompute=True))}
     runs |= {m: step_runner(make(m, teacher=teacher)) for m in ('kd', 'kdsnn', 'bkdsnn', 'ckdsnn')}
+    ck = make('ckdsnn', teacher=teacher)  # what CKDSNN adds to a `ce` step: the teacher's forward and its Grad-CAM
+    runs['CKDSNN teacher pass'] = lambda x, y: ck.teacher_saliency(ck.teacher_forward(x, ck.grad_stage), y)
+    compile_s = None
+    if not quick:  # compiling takes about a minute on a CPU; the first call compiles
+        runs['SNN T=2, compiled'] = step_runner(make('ce'), RunConfig(compile=True))
+        t0 = time.perf_counter(); runs['SNN T=2, compiled'](*batch); sync(); compile_s = time.perf_counter() - t0
     sj = make('ce'); sj.student = _sj_twin(sj.student)
     sj_step = step_runner(sj)
     runs['SNN T=2, spikingjelly neuron'] = lambda x, y: (sj_step(x, y), functional.reset_net(sj.student))
@@ -195,7 +202,9 @@ def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: 
     pairs = dict(snn_t2_over_2ann=('SNN T=2', 'ANN', 2), snn_t8_over_8ann=('SNN T=8', 'ANN', 8),
                  step_vs_spikingjelly=('SNN T=2, spikingjelly neuron', 'SNN T=2', 1),
                  amp_speedup=('SNN T=2', 'SNN T=2, bf16', 1), recompute_time_cost=('SNN T=8, recompute', 'SNN T=8', 1),
-                 **{f'{m}_over_ce': (m, 'SNN T=2', 1) for m in ('ckdsnn', 'kd', 'kdsnn', 'bkdsnn')})
+                 **{f'{m}_over_ce': (m, 'SNN T=2', 1) for m in ('ckdsnn', 'kd', 'kdsnn', 'bkdsnn')},
+                 ckdsnn_teacher_pass_over_ce=('CKDSNN teacher pass', 'SNN T=2', 1),
+                 **({} if quick else dict(compile_speedup=('SNN T=2', 'SNN T=2, compiled', 1))))
     measured = {k: paired_ratio(t[a], t[b], s) for k, (a, b, s) in pairs.items()}
     mem_ratio = lambda a, b: None if None in (mem[a], mem[b]) else mem[a] / mem[b]
     ratios = {k: v[0] for k, v in measured.items()} | dict(
@@ -203,7 +212,9 @@ def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: 
         mem_t8_over_t2_recompute=mem_ratio('SNN T=8, recompute', 'SNN T=2'))
     rows = [dict(variant=k, step_ms=1e3 * float(np.median(v)), peak_mb=None if mem.get(k) is None else mem[k] / 2 ** 20)
             for k, v in t.items()]
-    return dict(ratios=ratios, spread={k: v[1] for k, v in measured.items()}, steps=rows,
-                neuron=dict(zip(map(str, speedups), speedups.values())),
+    # where the time of a step goes (operator kinds, % of CPU time): why an SNN step at T=8 or a CKDSNN step costs more
+    shares = {k: step_profile(runs[k], *batch, steps=1) for k in ('ANN', 'SNN T=8', 'SNN T=2', 'ckdsnn')}
+    return dict(ratios=ratios, spread={k: v[1] for k, v in measured.items()}, steps=rows, profile=shares,
+                compile_first_step_s=compile_s, neuron=dict(zip(map(str, speedups), speedups.values())),
                 setting=dict(arch=arch, batch_size=batch_size, device=device, threads=torch.get_num_threads(),
                              repeats=repeats, cpu_features=cpu_features()))

@@ -124,9 +124,13 @@ def _cmd_bench(args):
     print(f"ckdsnn bench: {r['setting']}")
     print(markdown_table(r['steps'], fmt='{:.3g}'))
     print(markdown_table([dict(shape=k, speedup=v) for k, v in r['neuron'].items()], fmt='{:.2f}'))
+    print(markdown_table([dict(step=k, **{f'{kind} %': v for kind, v in s.items()}) for k, s in r['profile'].items()],
+                         fmt='{:.1f}'))
+    if r['compile_first_step_s']:
+        print(f"the compiled step's first call, which compiles: {r['compile_first_step_s']:.0f} s")
     ratios = [dict(ratio=k, value=v, spread=r['spread'].get(k)) for k, v in r['ratios'].items()]
     print(markdown_table(ratios, fmt='{:.3f}'))
-    print(json.dumps(dict(r['ratios'], spread=r['spread'])))
+    print(json.dumps(dict(r['ratios'], spread=r['spread'], compile_first_step_s=r['compile_first_step_s'])))
 
 # %% ../nbs/07_cli.ipynb #5208d89c
 def run_demo(out: str = 'runs/demo', progress: bool | None = None, **overrides) -> dict:
