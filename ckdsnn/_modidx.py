@@ -270,6 +270,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                            'ckdsnn.experiments.report.cell_name': ('report.html#cell_name', 'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.compare': ('report.html#compare', 'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.describe': ('report.html#describe', 'ckdsnn/experiments/report.py'),
+                                           'ckdsnn.experiments.report.failed_note': ( 'report.html#failed_note',
+                                                                                      'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.load_result': ( 'report.html#load_result',
                                                                                       'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.not_built_markdown': ( 'report.html#not_built_markdown',

@@ -225,6 +225,7 @@ class Experiment:
                                     config=asdict(c), sources=self.config_sources(spec_of[c.run_dir], c))
                                for c, _ in jobs)
         rows = [self._row(spec, [(c, done[c.run_dir]) for c in row]) for spec, row in zip(specs, cfgs)]
+        self.notes += [note for r in rows if (note := failed_note(r))]  # why a row has fewer seeds
         if teacher_rows: rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
         if self.mode == 'collect' and (pending := sorted({p for r in rows for p in r.get('pending', [])})):
             self.save_result(rows)

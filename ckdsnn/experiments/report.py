@@ -5,8 +5,8 @@ Markdown tables with the paper's numbers beside ours, and bar charts."""
 
 # %% auto #0
 __all__ = ['ROW_KINDS', 'summarize', 'aggregate', 'row_kind', 'students', 'per_seed', 'compare', 'describe', 'significance_note',
-           'write_result', 'load_result', 'table_markdown', 'not_built_markdown', 'paper_cells', 'cell_name',
-           'paper_number', 'not_built_rows', 'bar_figure']
+           'failed_note', 'write_result', 'load_result', 'table_markdown', 'not_built_markdown', 'paper_cells',
+           'cell_name', 'paper_number', 'not_built_rows', 'bar_figure']
 
 # %% ../../nbs/11a_report.ipynb #1583aa3a
 import json
@@ -93,6 +93,15 @@ def significance_note(rows: list[dict], ours: str, metric: str = 'top1', keys=('
     if halves: lines.append(f"\nSmallest difference these seeds could detect (the intervals' half-widths): "
                             f"{min(halves):.{digits}f} to {max(halves):.{digits}f}.")
     return '\n'.join(lines)
+
+# %% ../../nbs/11a_report.ipynb #72915dc8
+def failed_note(row: dict) -> str | None:
+    "A note naming the seeds of `row` that did not finish and what stopped each (the first clause); None if none."
+    if not row.get('failed'): return None
+    where = ', '.join(f'{k}={v}' for k, v in row['config'].items() if k in ('arch', 'dataset', 'T'))
+    why = '; '.join(f"seed {f['seed']}: {f['error'].split(';')[0]}" for f in row['failed'])
+    return (f"{row['method']} ({where}) has n = {len(row['seeds'])} of {len(row['seeds']) + len(row['failed'])} "
+            f"seeds: its numbers leave out {why}.")
 
 # %% ../../nbs/11a_report.ipynb #eda57b9e
 def write_result(name: str, scale: str, rows: list[dict], params: dict, out_dir: str | Path = 'results',
