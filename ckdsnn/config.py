@@ -66,7 +66,8 @@ class RunConfig:
     scale: str = option('cpu', 'recipe', "label of the results: 'smoke', 'cpu' or 'paper'")
     amp: bool | None = option(None, 'recipe', 'bf16 autocast (default: on for CUDA and CPUs with native bf16, '
                              'AVX512-BF16 or AMX; off on other CPUs)')
-    compile: bool = option(False, 'recipe', 'torch.compile the training step')
+    compile: bool = option(False, 'recipe', 'torch.compile the training step (off by default: `ckdsnn bench` measures '
+                           'what it gains here, `compile_speedup`)')
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
     autoaugment: bool = option(False, 'recipe', "AutoAugment the training images (the data set's torchvision policy)")
