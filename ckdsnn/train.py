@@ -27,7 +27,7 @@ from torch.utils.tensorboard import SummaryWriter
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 
-from .neuron import SPIKING_NEURONS
+from .energy import SpikeCounter
 from .models import create_model, feed
 from .distill import Progress, create_distiller
 from .config import RunConfig, fields_with, resolve, data_loaders, model_kwargs
@@ -112,23 +112,20 @@ def init_distributed() -> tuple[int, int, torch.device]:
 def evaluate(model: nn.Module, dl, amp: torch.dtype | None = None) -> dict:
     "`{'top1': %, 'firing_rate': spikes per neuron per step (None for an ANN)}` of `model` on `dl`."
     device = next(model.parameters()).device
-    counts = torch.zeros(4, dtype=torch.float64, device=device)  # correct, samples, spikes, neuron outputs
-    def count(module, inputs, out):
-        counts[2:] += torch.stack([out.sum(dtype=torch.float64), torch.tensor(out.numel(), device=device)])
-    hooks = [m.register_forward_hook(count) for m in model.modules() if isinstance(m, SPIKING_NEURONS)]
+    hits = torch.zeros(2, dtype=torch.float64, device=device)  # correct, samples
     was_training = model.training
     model.eval()
     try:
-        for x, y in dl:
-            x, y = x.to(device), y.to(device)
-            with torch.autocast(device.type, dtype=amp, enabled=amp is not None): logits = model(x)
-            counts[:2] += torch.stack([(logits.argmax(1) == y).sum(), torch.tensor(len(y), device=device)])
-    finally:
-        for h in hooks: h.remove()
-        model.train(was_training)
-    if dist.is_initialized() and isinstance(dl.sampler, DistributedSampler): dist.all_reduce(counts)
-    correct, n, spikes, outputs = counts.tolist()
-    return dict(top1=100 * correct / n, firing_rate=spikes / outputs if hooks else None)
+        with SpikeCounter(model) as spikes:
+            for x, y in dl:
+                x, y = x.to(device), y.to(device)
+                with torch.autocast(device.type, dtype=amp, enabled=amp is not None): logits = model(x)
+                hits += torch.stack([(logits.argmax(1) == y).sum(), torch.tensor(len(y), device=device)])
+    finally: model.train(was_training)
+    if dist.is_initialized() and isinstance(dl.sampler, DistributedSampler):
+        dist.all_reduce(hits); dist.all_reduce(spikes.counts)
+    correct, n = hits.tolist()
+    return dict(top1=100 * correct / n, firing_rate=spikes.rate())
 
 # %% ../nbs/06_train.ipynb #a7311b02
 def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, loaders, rank: int, world: int) -> dict:
