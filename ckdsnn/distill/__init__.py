@@ -142,7 +142,8 @@ def register_distiller(name: str):
         if '+' in name: raise ValueError(f"distiller name {name!r} may not contain '+', which composes methods")
         if name in DISTILLERS and DISTILLERS[name].__qualname__ != cls.__qualname__:
             raise ValueError(f"distiller name {name!r} is already taken by {DISTILLERS[name].__qualname__}")
-        cls.name, DISTILLERS[name] = name, cls
+        cls.name = name
+        DISTILLERS.setdefault(name, cls)  # the same class defined again (a notebook re-running it) keeps the first
         return cls
     return register
 

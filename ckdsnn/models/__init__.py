@@ -40,11 +40,11 @@ def _definition(builder: Callable) -> tuple:
     return getattr(builder, 'func', builder).__qualname__, getattr(builder, 'keywords', None)
 
 def register_model(name: str, builder: Callable) -> Callable:
-    "Register `builder(snn=, T=, num_classes=, in_chans=, **kwargs)` under `name`; returns it."
-    if name in MODELS and _definition(MODELS[name]) != _definition(builder):  # the same definition re-run is fine
+    """Register `builder(snn=, T=, num_classes=, in_chans=, **kwargs)` under `name`; returns the registered builder.
+    The same definition registered again (a notebook re-running its cell) keeps the first: no copy replaces it."""
+    if name in MODELS and _definition(MODELS[name]) != _definition(builder):
         raise ValueError(f"model name {name!r} is already registered; pick another name")
-    MODELS[name] = builder
-    return builder
+    return MODELS.setdefault(name, builder)
 
 def list_models() -> list:
     "Names accepted by `create_model`."
