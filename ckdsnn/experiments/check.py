@@ -73,7 +73,8 @@ def check_configuration(run: dict, teacher: dict | None, folder: Path, batch: in
     t0 = time.perf_counter(); step(x, y); step_s = time.perf_counter() - t0
     peak = peak_step_memory(lambda: step(x, y), d.trainable_parameters()[0].device)
     return dict(kind=run['kind'], arch=cfg.arch, T=cfg.T if run['kind'] == 'student' else 'ANN', dataset=cfg.dataset,
-                method=cfg.method, teacher=teacher['config']['arch'] if teacher and needs_teacher(cfg.method) else '–',
+                method=cfg.method,
+                teacher=teacher['config']['arch'] if teacher and needs_teacher(cfg.method) else '–',
                 params_m=sum(p.numel() for p in d.student.parameters()) / 1e6, step_s=step_s,
                 peak_mib=None if peak is None else peak / 2 ** 20,
                 paper_batch=paper.batch_size, peak_gib_at_paper_batch=None if peak is None

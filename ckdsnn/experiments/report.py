@@ -128,8 +128,8 @@ def load_result(path: str | Path) -> dict:
 # %% ../../nbs/11a_report.ipynb #7cb4d06e
 def table_markdown(rows: list[dict], metric: str = 'top1', keys=('dataset', 'T'), digits: int = 2,
                    metric_label: str | None = None) -> str:
-    """Markdown table of `rows`: method, the `keys` of its config, ours on `metric` (mean ± std (n)), the paper's number
-    and cell."""
+    """Markdown table of `rows`: method, the `keys` of its config, ours on `metric` (mean ± std (n)), the paper's
+    number and cell."""
     def paper(r):  # one number, or one per metric
         p = r.get('paper')
         p = p.get(metric) if isinstance(p, dict) else p
@@ -144,8 +144,9 @@ def table_markdown(rows: list[dict], metric: str = 'top1', keys=('dataset', 'T')
 def not_built_markdown(items: list[dict]) -> str:
     "Markdown table of rows not run: each item has `label`, `config` (dict), `paper`, `paper_row`, `why`."
     return markdown_table([dict(method=i['label'], config=', '.join(f'{k}={v}' for k, v in i['config'].items()),
-                                ours=f"not run: {i['why']}", paper='–' if i.get('paper') is None
-                                else f"{i['paper']:.2f}", **{'paper cell': i.get('paper_row') or '–'}) for i in items])
+                                ours=f"not run: {i['why']}",
+                                paper='–' if i.get('paper') is None else f"{i['paper']:.2f}",
+                                **{'paper cell': i.get('paper_row') or '–'}) for i in items])
 
 # %% ../../nbs/11a_report.ipynb #1e062baf
 def paper_cells(table: list[tuple], columns: list[dict]) -> list[dict]:
