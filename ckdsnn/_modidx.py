@@ -551,6 +551,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'ckdsnn.utils.cpu_features': ('utils.html#cpu_features', 'ckdsnn/utils.py'),
                               'ckdsnn.utils.markdown_table': ('utils.html#markdown_table', 'ckdsnn/utils.py'),
                               'ckdsnn.utils.native_bf16': ('utils.html#native_bf16', 'ckdsnn/utils.py'),
+                              'ckdsnn.utils.packaged': ('utils.html#packaged', 'ckdsnn/utils.py'),
                               'ckdsnn.utils.provenance': ('utils.html#provenance', 'ckdsnn/utils.py'),
                               'ckdsnn.utils.save_figure': ('utils.html#save_figure', 'ckdsnn/utils.py')},
             'ckdsnn.viz': { 'ckdsnn.viz._eval_mode': ('viz.html#_eval_mode', 'ckdsnn/viz.py'),

@@ -5,7 +5,7 @@ helpers that training, measuring and reporting share."""
 
 # %% auto #0
 __all__ = ['CPU_FEATURES', 'atomic_write', 'atomic_write_text', 'atomic_write_json', 'atomic_save', 'save_figure',
-           'markdown_table', 'cpu_features', 'native_bf16', 'provenance']
+           'markdown_table', 'packaged', 'cpu_features', 'native_bf16', 'provenance']
 
 # %% ../nbs/13_utils.ipynb #dc822fe5
 import json, os, platform, subprocess, sys, tempfile
@@ -70,6 +70,11 @@ def markdown_table(rows: list[dict],  # one dict per row, same keys
     cell = lambda v: '–' if v is None else fmt.format(v) if isinstance(v, float) else str(v)
     lines = ['| ' + ' | '.join(columns) + ' |', '|' + '---|' * len(columns)]
     return '\n'.join(lines + ['| ' + ' | '.join(cell(r[c]) for c in columns) + ' |' for r in rows])
+
+# %% ../nbs/13_utils.ipynb #db558689
+def packaged(obj) -> bool:
+    "Whether `obj` (a class, a function or a `partial` of one) is defined in a module of the `ckdsnn` package."
+    return getattr(getattr(obj, 'func', obj), '__module__', '').startswith('ckdsnn.')
 
 # %% ../nbs/13_utils.ipynb #7bb6862b
 def _git(*args) -> str | None:

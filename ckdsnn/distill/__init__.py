@@ -19,6 +19,7 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 
 from ..models import ModelOutput
+from ..utils import packaged
 from ..saliency import grad_cam, class_activation_map, spike_activation_map
 from ..losses import class_of, cross_entropy, samd_loss, nld_loss, nld_fixed_loss, nld_code_loss
 
@@ -143,7 +144,8 @@ def register_distiller(name: str):
         if name in DISTILLERS and DISTILLERS[name].__qualname__ != cls.__qualname__:
             raise ValueError(f"distiller name {name!r} is already taken by {DISTILLERS[name].__qualname__}")
         cls.name = name
-        DISTILLERS.setdefault(name, cls)  # the same class defined again (a notebook re-running it) keeps the first
+        # the same class again replaces it (an edited plug-in), but a notebook's copy of a package class does not
+        if not (name in DISTILLERS and packaged(DISTILLERS[name]) and not packaged(cls)): DISTILLERS[name] = cls
         return cls
     return register
 

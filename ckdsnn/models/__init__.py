@@ -15,6 +15,7 @@ from torch import nn, Tensor
 from spikingjelly.activation_based.layer import SeqToANNContainer
 
 from ..neuron import make_neuron
+from ..utils import packaged
 
 # %% ../../nbs/01_models.ipynb #a9594f15
 class ModelOutput(NamedTuple):
@@ -41,10 +42,12 @@ def _definition(builder: Callable) -> tuple:
 
 def register_model(name: str, builder: Callable) -> Callable:
     """Register `builder(snn=, T=, num_classes=, in_chans=, **kwargs)` under `name`; returns the registered builder.
-    The same definition registered again (a notebook re-running its cell) keeps the first: no copy replaces it."""
+    The same definition registered again replaces it (an edited plug-in), except that a notebook's copy of the
+    package's own definition leaves the package's in place."""
     if name in MODELS and _definition(MODELS[name]) != _definition(builder):
         raise ValueError(f"model name {name!r} is already registered; pick another name")
-    return MODELS.setdefault(name, builder)
+    if not (name in MODELS and packaged(MODELS[name]) and not packaged(builder)): MODELS[name] = builder
+    return MODELS[name]
 
 def list_models() -> list:
     "Names accepted by `create_model`."
