@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['SURROGATES', 'NEURONS', 'SPIKING_NEURONS', 'atan_surrogate_grad', 'sigmoid_surrogate_grad', 'triangle_surrogate_grad',
-           'cpu_kernels', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode', 'make_neuron']
+           'cpu_kernels', 'time_major_dense', 'laid_out_like', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode',
+           'make_neuron']
 
 # %% ../nbs/00_neuron.ipynb #2113adde
 import functools, hashlib, logging, math, warnings
@@ -33,8 +34,8 @@ SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_g
 # %% ../nbs/00_neuron.ipynb #5cd3c5d9
 def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
     "Spikes and membrane H of leaky charge (decay k, gain g), fire, hard reset over `x` [T, B, ...], step by step."
-    h = x.new_empty(x.shape)  # contiguous, as the kernel's and the fake operator's outputs
-    fired = torch.empty(x.shape, dtype=torch.bool, device=x.device)
+    h = torch.empty_like(x)  # laid out like x, as the kernels' and the fake operator's outputs
+    fired = torch.empty_like(x, dtype=torch.bool)
     drive = x if decay == 1 and input_gain == 1 else x * input_gain + (1 - decay) * v_reset  # D[t], all steps at once
     v = torch.full_like(h[0], v_reset)
     for t in range(x.shape[0]):
@@ -62,7 +63,7 @@ _CPU_KERNEL_SOURCE = r'''
 #include <ATen/core/Tensor.h>
 #include <ATen/Dispatch.h>
 #include <ATen/Parallel.h>
-#include <ATen/ops/empty.h>
+#include <ATen/ops/empty_like.h>
 #include <torch/library.h>
 #include <algorithm>
 #include <cmath>
@@ -140,10 +141,18 @@ MULTIVERSION void backward_loop(const scalar_t* grad_spikes, const scalar_t* h, 
 
 static int64_t grain(int64_t T) { return std::max<int64_t>(GRAIN / std::max<int64_t>(T, 1), 1); }  // in neurons
 
+// The kernels read step t at offset t N: any dense layout whose time steps are consecutive blocks will do
+// (channels_last frames too); MultiStepSpike hands them such tensors.
+static void check_layout(const at::Tensor& x, const char* name) {
+  TORCH_CHECK(x.is_non_overlapping_and_dense() && (x.size(0) <= 1 || x.stride(0) * x.size(0) == x.numel()),
+              name, " must be dense with time as its outermost dimension");
+}
+
 std::tuple<at::Tensor, at::Tensor> multistep_spike(const at::Tensor& input, double decay, double input_gain,
                                                    double v_threshold, double v_reset) {
-  const at::Tensor x = input.contiguous();
-  at::Tensor spikes = at::empty(x.sizes(), x.options()), h = at::empty(x.sizes(), x.options());
+  const at::Tensor& x = input;
+  check_layout(x, "x");
+  at::Tensor spikes = at::empty_like(x), h = at::empty_like(x);  // laid out like x
   const int64_t T = x.size(0), N = T ? x.numel() / T : 0;
   AT_DISPATCH_FLOATING_TYPES(x.scalar_type(), "ckdsnn_cpu::multistep_spike", [&] {
     const scalar_t* xp = x.const_data_ptr<scalar_t>();
@@ -161,8 +170,10 @@ at::Tensor multistep_spike_backward(const at::Tensor& grad, const at::Tensor& me
                                     bool detach_reset) {
   TORCH_CHECK(surrogate == "atan" || surrogate == "sigmoid" || surrogate == "triangle",
               "unknown surrogate '", surrogate, "'; use 'atan', 'sigmoid' or 'triangle'");
-  const at::Tensor h = membrane.contiguous(), grad_spikes = grad.contiguous();
-  at::Tensor grad_x = at::empty(h.sizes(), h.options());
+  const at::Tensor &h = membrane, &grad_spikes = grad;
+  check_layout(h, "h");
+  TORCH_CHECK(grad_spikes.strides() == h.strides(), "grad_spikes must be laid out like h");
+  at::Tensor grad_x = at::empty_like(h);
   const int64_t T = h.size(0), N = T ? h.numel() / T : 0;
   AT_DISPATCH_FLOATING_TYPES(h.scalar_type(), "ckdsnn_cpu::multistep_spike_backward", [&] {
     const scalar_t *gp = grad_spikes.const_data_ptr<scalar_t>(), *hp = h.const_data_ptr<scalar_t>();
@@ -227,8 +238,8 @@ def _multistep_spike_backward_cpu(*args):
     kernels = cpu_kernels()
     return kernels.multistep_spike_backward(*args) if kernels else _multistep_spike_backward_torch(*args)
 
-def _multistep_spike_fake(x, *config): return x.new_empty(x.shape), x.new_empty(x.shape)
-def _multistep_spike_backward_fake(grad_spikes, h, *config): return h.new_empty(h.shape)
+def _multistep_spike_fake(x, *config): return torch.empty_like(x), torch.empty_like(x)
+def _multistep_spike_backward_fake(grad_spikes, h, *config): return torch.empty_like(h)
 
 # %% ../nbs/00_neuron.ipynb #b8e2f3fe
 from .neuron_triton import triton_kernels, multistep_spike_triton, multistep_spike_backward_triton
@@ -260,13 +271,29 @@ if not hasattr(torch.ops.ckdsnn, 'multistep_spike'):
 _FUSED_DEVICES = {'cpu', 'cuda'}  # device types with kernels registered for the operators
 
 # %% ../nbs/00_neuron.ipynb #bc1f955e
+def time_major_dense(x: torch.Tensor) -> torch.Tensor:
+    """`x` [T, ...] itself where it lies densely with each time step in one block of memory, whatever the layout inside
+    a step (channels_last frames too), else a contiguous copy: what the kernels read."""
+    inner = sorted((d for d in range(1, x.dim()) if x.shape[d] > 1), key=x.stride)  # innermost first
+    block = 1  # elements of the dimensions checked so far
+    for d in inner:
+        if x.stride(d) != block: return x.contiguous()
+        block *= x.shape[d]
+    return x if x.shape[0] <= 1 or x.stride(0) == block else x.contiguous()
+
+def laid_out_like(t: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
+    "`t` with the strides of `like` (a copy only where they differ)."
+    return t if t.stride() == like.stride() else torch.empty_like(like).copy_(t)
+
 class MultiStepSpike(torch.autograd.Function):
-    "Leaky charge (decay k, input gain g), fire, hard reset over all T steps of `x` [T, B, ...] -> spikes; saves H."
+    """Leaky charge (decay k, input gain g), fire, hard reset over all T steps of `x` [T, B, ...] -> spikes; saves H.
+    The spikes keep the memory layout of `x`: channels_last frames stay channels_last, with no copy on either side."""
     @staticmethod
     def forward(ctx, x, decay: float, input_gain: float, v_threshold: float, v_reset: float,
                 surrogate: str, alpha: float, detach_reset: bool):
         impl = torch.ops.ckdsnn.multistep_spike if x.device.type in _FUSED_DEVICES else _multistep_spike_torch
-        spikes, h = impl(x.to(torch.promote_types(x.dtype, torch.float32)), decay, input_gain, v_threshold, v_reset)
+        currents = time_major_dense(x.to(torch.promote_types(x.dtype, torch.float32)))
+        spikes, h = impl(currents, decay, input_gain, v_threshold, v_reset)
         ctx.save_for_backward(h)
         ctx.config = decay, input_gain, v_threshold, v_reset, surrogate, alpha, detach_reset
         return spikes.to(x.dtype)
@@ -276,7 +303,7 @@ class MultiStepSpike(torch.autograd.Function):
         h, = ctx.saved_tensors
         fused = h.device.type in _FUSED_DEVICES
         impl = torch.ops.ckdsnn.multistep_spike_backward if fused else _multistep_spike_backward_torch
-        grad_x = impl(grad_spikes.to(h.dtype), h, *ctx.config)
+        grad_x = impl(laid_out_like(grad_spikes.to(h.dtype), h), h, *ctx.config)
         return grad_x.to(grad_spikes.dtype), None, None, None, None, None, None, None
 
 # %% ../nbs/00_neuron.ipynb #5b8aa923
