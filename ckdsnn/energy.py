@@ -43,8 +43,8 @@ class SpikeCounter:
 
     def _hook(self, i: int):
         def hook(module, inputs, out):
-            numel = out.new_tensor(out.numel(), dtype=torch.float64)
-            self.counts[i] += torch.stack([out.sum(dtype=torch.float64), numel])
+            self.counts[i, 0] += out.sum(dtype=torch.float64)
+            self.counts[i, 1] += out.numel()  # a Python number: no copy to the device (a stream sync) per layer
         return hook
 
     def __enter__(self):

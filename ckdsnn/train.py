@@ -6,14 +6,14 @@
 
 # %% auto #0
 __all__ = ['CHECK_EVERY', 'seed_everything', 'rng_state', 'set_rng_state', 'warmup_cosine', 'make_optimizer', 'make_scheduler',
-           'amp_dtype', 'precision_name', 'memory_format', 'configure_device', 'init_distributed', 'evaluate',
-           'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch', 'batch_mixer',
-           'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit', 'metrics_record',
-           'epoch_summary', 'train_teacher', 'train_student']
+           'amp_dtype', 'precision_name', 'memory_format', 'configure_device', 'cuda_index', 'init_distributed',
+           'evaluate', 'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch',
+           'batch_mixer', 'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit',
+           'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
 import math, os, random, sys, time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -98,11 +98,21 @@ def configure_device(device: torch.device) -> None:
     torch.backends.cudnn.benchmark = True
     torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
 
+def cuda_index(local_rank: int, visible: int) -> int:
+    """The CUDA device of the process of `local_rank` among the `visible` ones: the only one where the launcher gave each
+    process its own GPU (Slurm through submitit sets `CUDA_VISIBLE_DEVICES=k`), else the one of its local rank
+    (torchrun)."""
+    if visible == 1: return 0
+    if local_rank < visible: return local_rank
+    raise RuntimeError(f"the process of local rank {local_rank} sees {visible} GPUs: start at most {visible} processes "
+                       "per node, or give each process its own GPU (CUDA_VISIBLE_DEVICES)")
+
 def init_distributed() -> tuple[int, int, torch.device]:
-    "`(rank, world_size, device)`; joins the process group when started by `torchrun` with several processes."
+    "`(rank, world_size, device)`; joins the process group when started by `torchrun` or Slurm with several processes."
     cuda = torch.cuda.is_available()
     if int(os.environ.get('WORLD_SIZE', 1)) == 1: return 0, 1, torch.device('cuda' if cuda else 'cpu')
-    device = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0))) if cuda else torch.device('cpu')
+    local_rank = int(os.environ.get('LOCAL_RANK', 0))
+    device = torch.device('cuda', cuda_index(local_rank, torch.cuda.device_count())) if cuda else torch.device('cpu')
     if cuda: torch.cuda.set_device(device)
     if not dist.is_initialized(): dist.init_process_group('nccl' if cuda else 'gloo')
     return dist.get_rank(), dist.get_world_size(), device
@@ -120,7 +130,8 @@ def evaluate(model: nn.Module, dl, amp: torch.dtype | None = None) -> dict:
             for x, y in dl:
                 x, y = x.to(device), y.to(device)
                 with torch.autocast(device.type, dtype=amp, enabled=amp is not None): logits = model(x)
-                hits += torch.stack([(logits.argmax(1) == y).sum(), torch.tensor(len(y), device=device)])
+                hits[0] += (logits.argmax(1) == y).sum()
+                hits[1] += len(y)  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
     finally: model.train(was_training)
     if dist.is_initialized() and isinstance(dl.sampler, DistributedSampler):
         dist.all_reduce(hits); dist.all_reduce(spikes.counts)
@@ -179,7 +190,8 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
     "One pass over `dl`; the epoch means `train_loss`, `train_top1` (%) and `train_<term>` of each loss term."
     device = next(step.parameters()).device
     step.train()
-    sums, checked = {}, 0  # running sums on the device; the step of the last read
+    # running sums on the device; the step of the last read
+    sums, checked = {'samples': torch.zeros((), dtype=torch.float64, device=device)}, 0
     pbar = tqdm(dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.)  # bar: seconds
     for i, (x, y) in enumerate(pbar, 1):
         layout = memory_format(device) if x.ndim == 4 else torch.preserve_format
@@ -191,10 +203,11 @@ def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None
         if i == 1 and 'loss' in losses:
             raise ValueError("a loss term is named 'loss', the name of their sum (train_loss): rename the term")
         loss = sum(losses.values())
-        batch = dict(samples=torch.tensor(len(y), device=device), correct=(logits.argmax(1) == class_of(y)).sum(),
-                     loss=loss.detach(), **{f'term_{k}': v.detach() for k, v in losses.items()})
+        batch = dict(correct=(logits.argmax(1) == class_of(y)).sum(), loss=loss.detach(),
+                     **{f'term_{k}': v.detach() for k, v in losses.items()})
         for k, v in batch.items():  # per-sample sums: the means of the batch times its size
-            sums[k] = sums.get(k, 0) + v.double() * (1 if k in ('samples', 'correct') else len(y))
+            sums[k] = sums.get(k, 0) + v.double() * (1 if k == 'correct' else len(y))
+        sums['samples'] += len(y)  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
         opt.zero_grad(set_to_none=True)
         scaler.scale(loss).backward()
         scaler.step(opt); scaler.update(); sched.step()
@@ -247,7 +260,9 @@ def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, d
     configure_device(device)
     step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
     if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
-    if cfg.compile: step = torch.compile(step)
+    if cfg.compile and distiller.compile_whole_step: step = torch.compile(step)
+    elif cfg.compile:  # the step would break into many graphs: compile the student, and run the rest eagerly
+        distiller.student.forward_all = torch.compile(distiller.student.forward_all)
     opt = make_optimizer(distiller.trainable_parameters(), cfg)
     amp = amp_dtype(cfg, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)  # float16 needs it, bf16 not
@@ -335,9 +350,19 @@ def epoch_summary(row: dict, epochs: int) -> str:
 
 # %% ../nbs/06_train.ipynb #ae3aa737
 @contextmanager
-def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int):
-    if rank: yield; return
-    with claim_run_dir(cfg.run_dir, resume, overwrite): yield
+def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int, world: int):
+    "Rank 0 claims the run directory; every other rank learns whether it could, so that none waits for a rank that left."
+    with ExitStack() as claim:
+        refused = None
+        if rank == 0:
+            try: claim.enter_context(claim_run_dir(cfg.run_dir, resume, overwrite))
+            except RunDirError as e: refused = str(e)
+        if world > 1:
+            decision = [refused]
+            dist.broadcast_object_list(decision, src=0)
+            refused = decision[0]
+        if refused: raise RunDirError(refused)
+        yield
 
 def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_epoch, progress):
     rank, world, _ = init_distributed()
@@ -346,7 +371,7 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
         raise ValueError(f"this run is for world_size={cfg.world_size} processes but was started on {world}: pass "
                          f"--world-size {world} (the global batch is then {cfg.batch_size * world}) or start it on "
                          f"{cfg.world_size}")
-    with _claimed(cfg, resume, overwrite, rank):
+    with _claimed(cfg, resume, overwrite, rank, world):
         train_dl, test_dl, info = data_loaders(cfg, distributed=world > 1)
         data_norm, teacher = (info.mean, info.std), None
         if snn and cfg.teacher:

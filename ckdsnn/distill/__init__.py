@@ -53,6 +53,8 @@ class Distiller(nn.Module):
     defaults = {}          # switch -> default value (the paper's choice)
     choices = {}           # categorical switch -> its allowed values
     student_kwargs = {}    # `create_model` arguments the method needs of its student, e.g. dict(last_act='relu')
+    # `compile=True` compiles the whole step where Dynamo traces it as one graph; else the student's forward alone
+    compile_whole_step = True
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__()
@@ -184,6 +186,7 @@ class CKDSNN(Distiller):
     teacher's map on the student's grid; `samd` (Eq. 4); `logit_distillation` (NLD, Eqs. 5-7); `distill_losses` (Eq. 8);
     `saliency_maps`, both maps of a batch."""
     needs_teacher = True
+    compile_whole_step = False  # the teacher's Grad-CAM (a hook, `torch.autograd.grad`) splits a step into 12 graphs
     defaults = dict(beta=1.0, gamma=1.0, temperature=2.0, tau=2.0, lam=0.1, stage=-1,
                     teacher_map='gradcam', target='label', sam_reduce='sum', normalize='sample', t2=True,
                     nld='paper', noise_weight=0.9, scaling='softmax', noise_std=None, resize_teacher=False,
@@ -308,6 +311,7 @@ class Composite(Distiller):
         super().__init__(student)
         self.name, self.task_part = name, (custom or [0])[0]
         self.needs_teacher = any(p.needs_teacher for p in parts)
+        self.compile_whole_step = all(p.compile_whole_step for p in parts)
         self.teacher = teacher if self.needs_teacher else None  # already frozen by the parts that use it
         self.parts = nn.ModuleList(parts)
 
