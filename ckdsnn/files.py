@@ -154,20 +154,26 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError: pass  # another user's process: alive
     return True
 
+def _slurm_job() -> str | None:
+    "The Slurm job this process belongs to (an array task is a job of its own), None outside Slurm."
+    return os.environ.get('SLURM_JOB_ID')
+
 def lock_holder(run: str | Path) -> dict | None:
-    "The live holder of run directory `run`'s lock (`host`, `pid`, `heartbeat`), or None when it is free or stale."
+    """The live holder of run directory `run`'s lock (`host`, `pid`, `heartbeat`, Slurm `job`), or None when it is
+    free, stale, or left by an earlier start of this very Slurm job (requeued, perhaps on another node)."""
     path = Path(run)/'.lock'
     try: text, age = path.read_text(), time.time() - path.stat().st_mtime
     except (FileNotFoundError, NotADirectoryError): return None
     try: h = json.loads(text)
     except ValueError: return dict(host='?', pid=0, heartbeat=0.) if age < LOCK_STALE_S else None  # being written
+    if h.get('job') and h['job'] == _slurm_job(): return None  # ours: the job died there and was requeued
     if h.get('host') == platform.node(): return h if _pid_alive(h['pid']) else None
     return h if time.time() - h.get('heartbeat', 0) < LOCK_STALE_S else None
 
 class _RunLock:
     "The lock file of a run directory while this process holds it, with the thread that keeps its heartbeat fresh."
     def __init__(self, run: Path):
-        self.path, self.me = run/'.lock', dict(host=platform.node(), pid=os.getpid())
+        self.path, self.me = run/'.lock', dict(host=platform.node(), pid=os.getpid(), job=_slurm_job())
         for _ in range(2):  # a stale lock is removed once, then taken like a free one
             try:
                 with os.fdopen(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644), 'w') as f:

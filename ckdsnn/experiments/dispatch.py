@@ -244,9 +244,7 @@ def dispatch_slurm(plan: dict, opts: dict, folder: str | Path, log=print) -> dic
             log(f"{r['id']}: still queued or running as job {known[r['id']]}"); continue
         dependency = f"afterok:{submitted[r['teacher']]}" if r['teacher'] in submitted else None
         executor.update_parameters(**slurm_parameters(r, opts, dependency))
-        submitted[r['id']] = executor.submit(RunJob(cfg, r['kind'],
-                                                    SLURM_DEFAULTS['cpus_per_gpu'] if opts.get('cpus_per_gpu') is None
-                                                    else opts['cpus_per_gpu'])).job_id
+        submitted[r['id']] = executor.submit(RunJob(cfg, r['kind'])).job_id  # its CPUs: what Slurm gives each task
         log(f"{r['id']}: submitted as job {submitted[r['id']]}" + (f" ({dependency})" if dependency else ''))
     atomic_write_json(folder/'jobs.json', known | submitted)
     return submitted
