@@ -126,8 +126,8 @@ def _cmd_bench(args):
     print(markdown_table([dict(shape=k, speedup=v) for k, v in r['neuron'].items()], fmt='{:.2f}'))
     print(markdown_table([dict(step=k, **{f'{kind} %': v for kind, v in s.items()}) for k, s in r['profile'].items()],
                          fmt='{:.1f}'))
-    if r['compile_first_step_s']:
-        print(f"the compiled step's first call, which compiles: {r['compile_first_step_s']:.0f} s")
+    for variant, seconds in (r['compile_first_step_s'] or {}).items():
+        print(f"the first call of the step '{variant}', which compiles: {seconds:.0f} s")
     ratios = [dict(ratio=k, value=v, spread=r['spread'].get(k)) for k, v in r['ratios'].items()]
     print(markdown_table(ratios, fmt='{:.3f}'))
     print(json.dumps(dict(r['ratios'], spread=r['spread'], compile_first_step_s=r['compile_first_step_s'])))
