@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test test-slow sync-check demo plan check-paper gpu-check tables bench soak docs clean
+.PHONY: install test test-slow sync-check demo plan check-paper gpu-check gpu-bundle tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -43,11 +43,20 @@ plan: $(STAMP)
 check-paper: $(STAMP)
 	OMP_NUM_THREADS=2 $(BIN)/python -c 'import sys; from ckdsnn.experiments.check import check_main; sys.exit(check_main())'
 
-# on one GPU, in under 8 minutes: ckdsnn bench --device cuda, every paper configuration at its per-GPU batch, and a
-# short CIFAR-10 comparison of ce/kd/kdsnn/ckdsnn, into results/gpu_check/; DEVICE=cpu TINY=1 is its dry run anywhere
+# on one GPU, in under 8 minutes: five stages (environment, neuron kernels, ckdsnn bench --device cuda, every paper
+# configuration at its per-GPU batch, a short CIFAR-10 comparison of ce/kd/kdsnn/ckdsnn), each in its own process under
+# its own time limit, into results/gpu_check/; DEVICE=cpu TINY=1 is its dry run anywhere. On a GPU machine without
+# network: make gpu-bundle here, then bash tools/gpu-check.sh there.
 DEVICE ?= cuda
 gpu-check: $(STAMP)
 	$(BIN)/python -c 'import sys; from ckdsnn.experiments.check import gpu_check_main; sys.exit(gpu_check_main())' --device $(DEVICE) $(if $(TINY),--tiny)
+
+# .gpu/: the wheels a GPU machine with its own PyTorch lacks (HAS=its pip list, default tools/gpu-box-packages.txt), the
+# teacher's weights, a CIFAR-10 slice (from DATA or $$CKDSNN_DATA) and the paper plan; fails above 60 MiB with the tree
+HAS ?=
+DATA ?=
+gpu-bundle: $(STAMP)
+	$(BIN)/python -c 'import sys; from ckdsnn.experiments.check import gpu_bundle_main; sys.exit(gpu_bundle_main())' $(if $(HAS),--has $(HAS)) $(if $(DATA),--data-root $(DATA))
 
 # make tables SCALE=smoke|cpu|paper [ONLY="table1_cifar fig4_ablation"]: results/ and results/README.md
 #   EXECUTOR=local [GPUS=0,1,2,3]: dispatch the plan's runs on this machine (submitit), then collect the notebooks

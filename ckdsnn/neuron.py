@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['SURROGATES', 'NEURONS', 'SPIKING_NEURONS', 'atan_surrogate_grad', 'sigmoid_surrogate_grad', 'triangle_surrogate_grad',
-           'cpu_kernels', 'time_major_dense', 'laid_out_like', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode',
-           'make_neuron']
+           'multistep_spike_torch', 'multistep_spike_backward_torch', 'cpu_kernels', 'time_major_dense',
+           'laid_out_like', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode', 'make_neuron']
 
 # %% ../nbs/00_neuron.ipynb #2113adde
 import functools, hashlib, logging, math, warnings
@@ -32,7 +32,7 @@ SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_g
               'triangle': (triangle_surrogate_grad, 1.)}
 
 # %% ../nbs/00_neuron.ipynb #5cd3c5d9
-def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
+def multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
     "Spikes and membrane H of leaky charge (decay k, gain g), fire, hard reset over `x` [T, B, ...], step by step."
     h = torch.empty_like(x)  # laid out like x, as the kernels' and the fake operator's outputs
     fired = torch.empty_like(x, dtype=torch.bool)
@@ -44,7 +44,7 @@ def _multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_t
         v = h[t].masked_fill(fired[t], v_reset)        # reset:  V[t] = H[t](1 - S[t]) + V_reset S[t]
     return fired.to(x.dtype), h
 
-def _multistep_spike_backward_torch(grad_spikes: torch.Tensor, h: torch.Tensor, decay: float, input_gain: float,
+def multistep_spike_backward_torch(grad_spikes: torch.Tensor, h: torch.Tensor, decay: float, input_gain: float,
                                     v_threshold: float, v_reset: float, surrogate: str, alpha: float,
                                     detach_reset: bool):
     "∂L/∂x from ∂L/∂spikes and the charged membrane `h` alone, by the reverse-time recursion in PyTorch."
@@ -232,11 +232,11 @@ def cpu_kernels():
 # %% ../nbs/00_neuron.ipynb #6119d3b7
 def _multistep_spike_cpu(*args):
     kernels = cpu_kernels()
-    return kernels.multistep_spike(*args) if kernels else _multistep_spike_torch(*args)
+    return kernels.multistep_spike(*args) if kernels else multistep_spike_torch(*args)
 
 def _multistep_spike_backward_cpu(*args):
     kernels = cpu_kernels()
-    return kernels.multistep_spike_backward(*args) if kernels else _multistep_spike_backward_torch(*args)
+    return kernels.multistep_spike_backward(*args) if kernels else multistep_spike_backward_torch(*args)
 
 def _multistep_spike_fake(x, *config): return torch.empty_like(x), torch.empty_like(x)
 def _multistep_spike_backward_fake(grad_spikes, h, *config): return torch.empty_like(h)
@@ -246,12 +246,12 @@ from .neuron_triton import triton_kernels, multistep_spike_triton, multistep_spi
 
 def _multistep_spike_cuda(x, *config):
     kernels = triton_kernels() if x.dtype == torch.float32 else None  # Triton passes the float settings as float32
-    return multistep_spike_triton(kernels, x, *config) if kernels else _multistep_spike_torch(x, *config)
+    return multistep_spike_triton(kernels, x, *config) if kernels else multistep_spike_torch(x, *config)
 
 def _multistep_spike_backward_cuda(grad_spikes, h, *config):
     kernels = triton_kernels() if h.dtype == torch.float32 else None
     if kernels: return multistep_spike_backward_triton(kernels, grad_spikes, h, *config)
-    return _multistep_spike_backward_torch(grad_spikes, h, *config)
+    return multistep_spike_backward_torch(grad_spikes, h, *config)
 
 # once per process: a re-run cell or another copy of this code must not redefine them
 if not hasattr(torch.ops.ckdsnn, 'multistep_spike'):
@@ -291,7 +291,7 @@ class MultiStepSpike(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x, decay: float, input_gain: float, v_threshold: float, v_reset: float,
                 surrogate: str, alpha: float, detach_reset: bool):
-        impl = torch.ops.ckdsnn.multistep_spike if x.device.type in _FUSED_DEVICES else _multistep_spike_torch
+        impl = torch.ops.ckdsnn.multistep_spike if x.device.type in _FUSED_DEVICES else multistep_spike_torch
         currents = time_major_dense(x.to(torch.promote_types(x.dtype, torch.float32)))
         spikes, h = impl(currents, decay, input_gain, v_threshold, v_reset)
         ctx.save_for_backward(h)
@@ -302,7 +302,7 @@ class MultiStepSpike(torch.autograd.Function):
     def backward(ctx, grad_spikes):
         h, = ctx.saved_tensors
         fused = h.device.type in _FUSED_DEVICES
-        impl = torch.ops.ckdsnn.multistep_spike_backward if fused else _multistep_spike_backward_torch
+        impl = torch.ops.ckdsnn.multistep_spike_backward if fused else multistep_spike_backward_torch
         grad_x = impl(laid_out_like(grad_spikes.to(h.dtype), h), h, *ctx.config)
         return grad_x.to(grad_spikes.dtype), None, None, None, None, None, None, None
 

@@ -5,7 +5,7 @@ helpers that training, measuring and reporting share."""
 
 # %% auto #0
 __all__ = ['CPU_FEATURES', 'atomic_write', 'atomic_write_text', 'atomic_write_json', 'atomic_save', 'save_figure',
-           'markdown_table', 'packaged', 'cpu_features', 'native_bf16', 'provenance']
+           'markdown_table', 'packaged', 'package_version', 'cpu_features', 'native_bf16', 'provenance']
 
 # %% ../nbs/13_utils.ipynb #dc822fe5
 import json, os, platform, subprocess, sys, tempfile
@@ -85,7 +85,8 @@ def _git(*args) -> str | None:
         return out.stdout.strip() if out.returncode == 0 else None
     except (OSError, subprocess.TimeoutExpired): return None
 
-def _version(pkg: str) -> str | None:
+def package_version(pkg: str) -> str | None:
+    "The installed version of distribution `pkg`; None where it is not installed."
     try: return metadata.version(pkg)
     except metadata.PackageNotFoundError: return None
 
@@ -111,7 +112,7 @@ def native_bf16() -> bool:
 def provenance(**extra) -> dict:
     "Git commit, package versions, machine and time of a result, plus `extra` fields."
     commit, status = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--', *_CODE_PATHS)
-    versions = {p: _version(p) for p in ('torch', 'torchvision', 'spikingjelly', 'timm', 'tonic', 'numpy')}
+    versions = {p: package_version(p) for p in ('torch', 'torchvision', 'spikingjelly', 'timm', 'tonic', 'numpy')}
     return dict(git_commit=commit, git_dirty=None if status is None else bool(status),
                 versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
                 machine=dict(platform=platform.platform(), host=platform.node(), pid=os.getpid(), cpus=os.cpu_count(),
