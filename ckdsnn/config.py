@@ -70,6 +70,8 @@ class RunConfig:
                            'what it gains here, `compile_speedup`)')
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
+    test_every: int = option(1, 'recipe', 'evaluate on the test set every this many epochs and after the last one '
+                             '(a learning curve needs 1)')
     autoaugment: bool = option(False, 'recipe', "AutoAugment the training images (the data set's torchvision policy)")
     randaugment: str | None = option(None, 'recipe', "timm's RandAugment of the training images, "
                                      'e.g. rand-m9-n1-mstd0.4-inc1')
@@ -106,9 +108,9 @@ class RunConfig:
         self.plugins = tuple(self.plugins)
         if not (isinstance(self.T, int) and self.T >= 1):
             raise ValueError(f"T={self.T!r}: the number of time steps must be an integer >= 1")
-        if min(self.epochs, self.batch_size, self.world_size) < 1:
-            raise ValueError(f"epochs={self.epochs}, batch_size={self.batch_size}, world_size={self.world_size}: each "
-                             "must be >= 1")
+        if min(self.epochs, self.batch_size, self.world_size, self.test_every) < 1:
+            raise ValueError(f"epochs={self.epochs}, batch_size={self.batch_size}, world_size={self.world_size}, "
+                             f"test_every={self.test_every}: each must be >= 1")
         for f in fields(self):
             if (ch := f.metadata.get('choices')) and getattr(self,
                                                              f.name) not in ch + ((None,) if f.default is None else ()):

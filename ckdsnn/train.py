@@ -313,7 +313,8 @@ def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: b
                 for b in distiller.buffers(): dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
             check_finite(distiller.trainable_state(), epoch + 1)
         except NonFiniteLossError as e: raise stopped(e, epoch, run, saved) from None
-        test = evaluate(distiller.student, test_dl, amp)
+        tested = (epoch + 1) % cfg.test_every == 0 or epoch + 1 == cfg.epochs  # the last epoch always
+        test = evaluate(distiller.student, test_dl, amp) if tested else dict(top1=None, firing_rate=None)
         state['history'].append(dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()},
                                      lr=lr, time_s=time.time() - t0))
         state.update(epoch=epoch + 1, wall_time_s=state['wall_time_s'] + time.time() - t0)
@@ -336,7 +337,7 @@ def metrics_record(cfg: RunConfig, distiller: nn.Module, info, state: dict, worl
     "The content of `metrics.json` for a run in `state` (its `history` and `wall_time_s`)."
     h = state['history']
     final = dict(top1=h[-1]['test_top1'], firing_rate=h[-1]['test_firing_rate'],
-                 best_top1=max(r['test_top1'] for r in h)) if h else None
+                 best_top1=max((r['test_top1'] for r in h if r['test_top1'] is not None), default=None)) if h else None
     return dict(complete=len(h) == cfg.epochs, epochs_done=len(h), final=final, history=h,
                 snn=getattr(distiller.student, 'snn', None), config=asdict(cfg), switches=distiller.config(),
                 data=info._asdict(), provenance=provenance(wall_time_s=state['wall_time_s'], world_size=world,
@@ -345,8 +346,9 @@ def metrics_record(cfg: RunConfig, distiller: nn.Module, info, state: dict, worl
 def epoch_summary(row: dict, epochs: int) -> str:
     "One log line for an epoch's `row` of the history."
     fr = '' if row['test_firing_rate'] is None else f", firing rate {row['test_firing_rate']:.3f}"
-    return (f"epoch {row['epoch']}/{epochs}: loss {row['train_loss']:.4f}, train {row['train_top1']:.1f}%, "
-            f"test {row['test_top1']:.2f}%{fr} ({row['time_s']:.1f}s)")
+    test = '' if row['test_top1'] is None else f", test {row['test_top1']:.2f}%"
+    return (f"epoch {row['epoch']}/{epochs}: loss {row['train_loss']:.4f}, train {row['train_top1']:.1f}%"
+            f"{test}{fr} ({row['time_s']:.1f}s)")
 
 # %% ../nbs/06_train.ipynb #ae3aa737
 @contextmanager

@@ -70,7 +70,7 @@ SCALES = {
                       'nmnist': dict(width=0.5, T=4, epochs=15, batch_size=32, lr=0.05)},
                 teacher=dict(epochs=15), ablation=dict(datasets=('cifar10',)),
                 methods=dict(bkdsnn=dict(warmup_epochs=1.0)),  # at 0.5 its summed feature loss can overflow
-                teachers={('resnet20_tiny', 'cifar10'): CIFAR10_TEACHER,
+                teachers={('resnet20_tiny', 'cifar10'): CIFAR10_TEACHER, ('resnet20', 'cifar10'): CIFAR10_TEACHER,
                           ('spikformer_tiny', 'cifar10'): CIFAR10_TEACHER,
                           'sew_resnet18_tiny': dict(arch='tv_resnet18', epochs=8)},
                 notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',)),
