@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SCALE ?= smoke
 
-.PHONY: install test test-slow sync-check demo plan check-paper gpu-check gpu-bundle tables bench soak docs clean
+.PHONY: install lint test test-slow sync-check demo plan check-paper gpu-check gpu-bundle tables bench soak docs clean
 
 install: $(STAMP)
 
@@ -23,7 +23,12 @@ sync-check: $(STAMP)
 	if [ "$$before" != "$$after" ]; then \
 	  echo "sync-check: nbdev-clean/nbdev-export changed files (see git diff -- nbs ckdsnn): review and commit them"; exit 1; fi
 
-test: sync-check
+# style is ruff's: the notebooks (the source) formatted, the notebooks and the exported package linted (pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff format --check nbs
+	$(BIN)/ruff check nbs ckdsnn
+
+test: sync-check lint
 	# one thread per notebook: two workers share the two cores without oversubscription
 	OMP_NUM_THREADS=1 $(BIN)/nbdev-test --n-workers 2 --timing
 	@echo "notebooks: $$(find nbs -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | wc -l) passed, 0 failed"

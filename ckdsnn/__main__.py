@@ -6,14 +6,18 @@
 __all__ = ['main']
 
 # %% ../nbs/07a_main.ipynb #622806da
-import os, sys
+import os
+import sys
+
 
 def main() -> int:
     "The `ckdsnn` command: passive OpenMP waiting (unless set), then `ckdsnn.cli.main` on `sys.argv[1:]`."
     os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
     from ckdsnn.cli import main as cli_main  # imports torch: after the line above
+
     return cli_main()
 
 # %% ../nbs/07a_main.ipynb #3c918944
 # `python -m ckdsnn` (not run here: a notebook's __name__ is '__main__' too)
-if __name__ == '__main__': sys.exit(main())
+if __name__ == '__main__':
+    sys.exit(main())

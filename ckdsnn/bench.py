@@ -9,7 +9,10 @@ __all__ = ['NEURON_BENCH_SHAPES', 'device_sync', 'peak_step_memory', 'step_runne
            'bench']
 
 # %% ../nbs/12_bench.ipynb #8a850fce
-import itertools, statistics, time, warnings
+import itertools
+import statistics
+import time
+import warnings
 
 import numpy as np
 import torch
@@ -28,23 +31,31 @@ def device_sync(device: torch.device):
     "A function that waits for `device`'s queued work: CUDA runs asynchronously, a CPU needs no wait."
     return (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
 
-def peak_step_memory(fn,  # a callable running one step
-                     device: torch.device,  # where the step allocates its tensors
-                    # bytes; None where this torch cannot tell (a CPU profiler without allocation events)
-                    ) -> int | None:
+
+def peak_step_memory(
+    fn,  # a callable running one step
+    device: torch.device,  # where the step allocates its tensors
+    # bytes; None where this torch cannot tell (a CPU profiler without allocation events)
+) -> int | None:
     "Peak bytes of tensor memory allocated while `fn()` runs, beyond what was allocated before it."
     if device.type == 'cuda':
-        torch.cuda.synchronize(device); torch.cuda.reset_peak_memory_stats(device)
+        torch.cuda.synchronize(device)
+        torch.cuda.reset_peak_memory_stats(device)
         before = torch.cuda.memory_allocated(device)
-        fn(); torch.cuda.synchronize(device)
+        fn()
+        torch.cuda.synchronize(device)
         return torch.cuda.max_memory_allocated(device) - before
     with profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof:
         fn()  # a first run: what the measured run frees (old gradients, ...) is then allocated under the profiler
-        with record_function('measured_step'): fn()
-    try: events = list(prof.profiler.kineto_results.events())  # private API: no public one gives allocation events
+        with record_function('measured_step'):
+            fn()
+    try:
+        events = list(prof.profiler.kineto_results.events())  # private API: no public one gives allocation events
     except AttributeError:
-        warnings.warn(f"torch {torch.__version__}'s profiler no longer exposes its allocation events: CPU peak memory "
-                      "not measured")
+        warnings.warn(
+            f"torch {torch.__version__}'s profiler no longer exposes its allocation events: CPU peak memory "
+            "not measured"
+        )
         return None
     step = next(e for e in events if e.name() == 'measured_step')
     start, end = step.start_ns(), step.start_ns() + step.duration_ns()
@@ -61,108 +72,150 @@ def step_runner(distiller: nn.Module, cfg: RunConfig | None = None):
     step, opt, _, scaler, amp = training_parts(distiller, cfg, 1, next(distiller.parameters()).device, world=1)
     # a learning rate of zero: the optimizer does all its work, but the weights stay put, so stepping again and
     # again on the same batch costs the same each time and cannot diverge (BKDSNN's feature loss did, at lr 0.1)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: 0.)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: 0.0)
     return lambda x, y: train_epoch(step, [(x, y)], opt, sched, scaler, amp=amp)
 
-def training_overhead(distillers: dict,  # method name -> `Distiller` (student, frozen teacher)
-                      batches: list,  # `(x, y)` batches, the same for every method
-                      repeats: int = 3,  # rounds over all methods and batches
-                      cfg: RunConfig | None = None,  # the optimizer (default: SGD), stepped at learning rate 0
-                      baseline: str = 'ce',  # the method the ratios are relative to
-                     ) -> list[dict]:  # per method: step_ms, peak_mb, time_x, mem_x
+
+def training_overhead(
+    distillers: dict,  # method name -> `Distiller` (student, frozen teacher)
+    batches: list,  # `(x, y)` batches, the same for every method
+    repeats: int = 3,  # rounds over all methods and batches
+    cfg: RunConfig | None = None,  # the optimizer (default: SGD), stepped at learning rate 0
+    baseline: str = 'ce',  # the method the ratios are relative to
+) -> list[dict]:  # per method: step_ms, peak_mb, time_x, mem_x
     """Fig. 5b: median time per training step and peak step memory of each method, measured side by side, with ratios to
     `baseline`."""
     if baseline not in distillers:
         raise ValueError(f"training_overhead needs the baseline {baseline!r} among the methods {list(distillers)}")
-    if not batches or repeats < 1: raise ValueError("training_overhead needs at least one batch and repeats >= 1")
+    if not batches or repeats < 1:
+        raise ValueError("training_overhead needs at least one batch and repeats >= 1")
     device = next(iter(distillers.values())).trainable_parameters()[0].device
     sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
     run = {k: step_runner(d, cfg) for k, d in distillers.items()}
     batches = [(x.to(device), y.to(device)) for x, y in batches]
-    for r in run.values(): r(*batches[0])  # warm-up
+    for r in run.values():
+        r(*batches[0])  # warm-up
     names, times = list(run), {k: [] for k in run}
     for i in range(repeats):
-        for k in names[i % len(names):] + names[:i % len(names)]:
+        for k in names[i % len(names) :] + names[: i % len(names)]:
             for x, y in batches:
-                sync(); t0 = time.perf_counter(); run[k](x, y); sync()
+                sync()
+                t0 = time.perf_counter()
+                run[k](x, y)
+                sync()
                 times[k].append(time.perf_counter() - t0)
     mem = {k: peak_step_memory(lambda: run[k](*batches[0]), device) for k in names}
-    rows = [dict(method=k, step_ms=1e3 * float(np.median(times[k])),
-                 peak_mb=None if mem[k] is None else mem[k] / 2 ** 20) for k in names]
+    rows = [
+        dict(method=k, step_ms=1e3 * float(np.median(times[k])), peak_mb=None if mem[k] is None else mem[k] / 2**20)
+        for k in names
+    ]
     base = next(r for r in rows if r['method'] == baseline)
-    return [dict(r, time_x=r['step_ms'] / base['step_ms'],
-                 mem_x=None if base['peak_mb'] is None else r['peak_mb'] / base['peak_mb']) for r in rows]
+    return [
+        dict(
+            r,
+            time_x=r['step_ms'] / base['step_ms'],
+            mem_x=None if base['peak_mb'] is None else r['peak_mb'] / base['peak_mb'],
+        )
+        for r in rows
+    ]
 
 # %% ../nbs/12_bench.ipynb #7162822b
-_KINDS = {'convolution': ('conv',), 'batch norm': ('batch_norm',), 'neuron': ('spike', 'multistep'),
-          'optimizer': ('optimizer', '_foreach', 'sgd', 'adam')}
+_KINDS = {
+    'convolution': ('conv',),
+    'batch norm': ('batch_norm',),
+    'neuron': ('spike', 'multistep'),
+    'optimizer': ('optimizer', '_foreach', 'sgd', 'adam'),
+}
+
 
 def _kind(op: str) -> str:
     op = op.lower()
     return next((k for k, keys in _KINDS.items() if any(key in op for key in keys)), 'other')
+
 
 def step_profile(run, x, y, steps: int = 3) -> dict:
     "Share (%) of the time of `steps` calls of `run(x, y)` spent in each kind of operator: GPU time on CUDA, else CPU."
     cuda = x.device.type == 'cuda'
     run(x, y)  # warm-up
     with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
-        for _ in range(steps): run(x, y)
+        for _ in range(steps):
+            run(x, y)
         device_sync(x.device)()
-    totals = {k: 0. for k in (*_KINDS, 'other')}
-    for e in prof.key_averages(): totals[_kind(e.key)] += e.self_device_time_total if cuda else e.self_cpu_time_total
+    totals = {k: 0.0 for k in (*_KINDS, 'other')}
+    for e in prof.key_averages():
+        totals[_kind(e.key)] += e.self_device_time_total if cuda else e.self_cpu_time_total
     whole = sum(totals.values())
     return {k: 100 * v / whole for k, v in totals.items()}
 
 # %% ../nbs/12_bench.ipynb #228b9698
 NEURON_BENCH_SHAPES = ((4, 64, 128, 16, 16), (4, 32, 64, 8, 8), (8, 16, 16, 4, 4), (2, 8, 256))
 
-def neuron_times(contenders: dict,  # name -> `f(x, upstream)`: one forward and backward pass of a neuron over `x`
-                 shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
-                 repeats: int = 16,  # timings of each contender per shape, interleaved
-                 device: str = 'cpu'
-                ) -> dict:  # {shape: {name: seconds per pass, one per repeat}}
+
+def neuron_times(
+    contenders: dict,  # name -> `f(x, upstream)`: one forward and backward pass of a neuron over `x`
+    shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
+    repeats: int = 16,  # timings of each contender per shape, interleaved
+    device: str = 'cpu',
+) -> dict:  # {shape: {name: seconds per pass, one per repeat}}
     "Seconds per forward and backward pass of each contender, side by side on the same inputs."
     dev = torch.device(device)
     sync, out = device_sync(dev), {}
+
     def seconds(f, x, upstream, passes):
         sync()
         start = time.perf_counter()
-        for _ in range(passes): f(x, upstream)
+        for _ in range(passes):
+            f(x, upstream)
         sync()
         return (time.perf_counter() - start) / passes
+
     for shape in map(tuple, shapes):
         x = (torch.randn(shape, device=dev) + 0.5).requires_grad_()
         upstream = torch.randn_like(x)
-        for f in contenders.values(): seconds(f, x, upstream, 1)  # warm up: kernels built and tuned
+        for f in contenders.values():
+            seconds(f, x, upstream, 1)  # warm up: kernels built and tuned
         slowest = max(seconds(f, x, upstream, 1) for f in contenders.values())
         passes = max(1, round(0.05 / slowest))  # >= ~50 ms per timing: one small pass is timer and scheduler noise
         times = {name: [] for name in contenders}
         for i in range(repeats):
-            for name in list(contenders)[::1 if i % 2 else -1]:  # the order alternates: a drift hits each alike
+            for name in list(contenders)[:: 1 if i % 2 else -1]:  # the order alternates: a drift hits each alike
                 times[name].append(seconds(contenders[name], x, upstream, passes))
         out[shape] = times
     return out
+
 
 def module_pass(make_node):
     "`f(x, upstream)`: a forward and backward pass of a fresh neuron from `make_node`, for `neuron_times`."
     return lambda x, upstream: torch.autograd.grad(make_node()(x), x, upstream)
 
-def spikingjelly_if(v_threshold: float = 1., v_reset: float = 0., detach_reset: bool = True):
+
+def spikingjelly_if(v_threshold: float = 1.0, v_reset: float = 0.0, detach_reset: bool = True):
     """A factory of spikingjelly's multi-step `IFNode` (ATan surrogate). On CUDA it runs the implementation spikingjelly
     selects (`SJ_IF_CUDA_IMPLEMENTATION`, default auto: its native CUDA build where installed, else its Triton kernels)."""
     from spikingjelly.activation_based import neuron as sj_neuron, surrogate as sj_surrogate
-    return lambda: sj_neuron.IFNode(v_threshold=v_threshold, v_reset=v_reset, surrogate_function=sj_surrogate.ATan(),
-                                    detach_reset=detach_reset, step_mode='m')
 
-def neuron_speedups(shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
-                    repeats: int = 16,  # timings of each neuron per shape, interleaved
-                    device: str = 'cpu'
-                   ) -> dict:
+    return lambda: sj_neuron.IFNode(
+        v_threshold=v_threshold,
+        v_reset=v_reset,
+        surrogate_function=sj_surrogate.ATan(),
+        detach_reset=detach_reset,
+        step_mode='m',
+    )
+
+
+def neuron_speedups(
+    shapes=NEURON_BENCH_SHAPES,  # input shapes [T, B, ...]
+    repeats: int = 16,  # timings of each neuron per shape, interleaved
+    device: str = 'cpu',
+) -> dict:
     "Speed-up of our `IFNode` over spikingjelly's, forward + backward: {shape: median over repeats of theirs / ours}."
-    times = neuron_times({'ckdsnn': module_pass(IFNode), 'spikingjelly': module_pass(spikingjelly_if())}, shapes,
-                         repeats, device)
-    return {shape: statistics.median(s / o for s, o in zip(t['spikingjelly'], t['ckdsnn']))  # paired
-            for shape, t in times.items()}
+    times = neuron_times(
+        {'ckdsnn': module_pass(IFNode), 'spikingjelly': module_pass(spikingjelly_if())}, shapes, repeats, device
+    )
+    return {
+        shape: statistics.median(s / o for s, o in zip(t['spikingjelly'], t['ckdsnn']))  # paired
+        for shape, t in times.items()
+    }
 
 # %% ../nbs/12_bench.ipynb #772d7aa8
 def _sj_twin(model: nn.Module) -> nn.Module:
@@ -170,46 +223,66 @@ def _sj_twin(model: nn.Module) -> nn.Module:
     for parent in model.modules():
         for name, child in parent.named_children():
             if isinstance(child, IFNode):
-                setattr(parent, name, spikingjelly_if(v_threshold=child.v_threshold, v_reset=child.v_reset,
-                                                      detach_reset=child.detach_reset)())
+                setattr(
+                    parent,
+                    name,
+                    spikingjelly_if(
+                        v_threshold=child.v_threshold, v_reset=child.v_reset, detach_reset=child.detach_reset
+                    )(),
+                )
     return model
+
 
 def interleaved_times(runs: dict, batch, repeats: int, sync, warmup: int = 2) -> dict:
     "Seconds of each `runs[name](*batch)` per round: the faster of two calls, there and back, after `warmup`."
     for _ in range(warmup):
-        for r in runs.values(): r(*batch)
+        for r in runs.values():
+            r(*batch)
     names, times = list(runs), {k: [] for k in runs}
+
     def timed(k):
-        sync(); t0 = time.perf_counter(); runs[k](*batch); sync()
+        sync()
+        t0 = time.perf_counter()
+        runs[k](*batch)
+        sync()
         return time.perf_counter() - t0
+
     for i in range(repeats):
-        order = names[i % len(names):] + names[:i % len(names)]
+        order = names[i % len(names) :] + names[: i % len(names)]
         there = {k: timed(k) for k in order}
         back = {k: timed(k) for k in reversed(order)}  # a drift of the machine's speed hits each variant alike
-        for k in names: times[k].append(min(there[k], back[k]))  # other work only ever slows a call down
+        for k in names:
+            times[k].append(min(there[k], back[k]))  # other work only ever slows a call down
     return times
 
-def paired_ratio(a: list, b: list, scale: float = 1.) -> tuple[float, float]:
+
+def paired_ratio(a: list, b: list, scale: float = 1.0) -> tuple[float, float]:
     "Median over rounds of `a[i] / (scale * b[i])`, and the half-width of its interquartile range relative to it."
     r = np.array(a) / (scale * np.array(b))
     q1, med, q3 = np.percentile(r, [25, 50, 75])
     return float(med), float((q3 - q1) / 2 / med)
 
+
 def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: str = 'resnet20') -> dict:
     "The ratios of `ckdsnn bench` (see the table above), each with its spread over rounds, on `device`."
     from spikingjelly.activation_based import functional
+
     dev, repeats = torch.device(device), 5 if quick else 15
     sync = device_sync(dev)
     torch.manual_seed(0)
     batch = (torch.randn(batch_size, 3, 32, 32, device=dev), torch.randint(0, 10, (batch_size,), device=dev))
+
     def make(method, T=2, snn=True, teacher=None, recompute=False):
         student = create_model(arch, snn=snn, T=T)
         return create_distiller(method, student.recompute_activations() if recompute else student, teacher).to(dev)
+
     teacher = create_model(arch, snn=False).to(dev).eval()
     runs = {'ANN': step_runner(make('ce', snn=False))}
     runs |= {f'SNN T={T}': step_runner(make('ce', T)) for T in (1, 2, 4, 8)}
-    runs |= {'SNN T=2, bf16': step_runner(make('ce'), RunConfig(amp=True)),
-             'SNN T=8, recompute': step_runner(make('ce', 8, recompute=True))}
+    runs |= {
+        'SNN T=2, bf16': step_runner(make('ce'), RunConfig(amp=True)),
+        'SNN T=8, recompute': step_runner(make('ce', 8, recompute=True)),
+    }
     runs |= {m: step_runner(make(m, teacher=teacher)) for m in ('kd', 'kdsnn', 'bkdsnn', 'ckdsnn')}
     ck = make('ckdsnn', teacher=teacher)  # what CKDSNN adds to a `ce` step: the teacher's forward and its Grad-CAM
     runs['CKDSNN teacher pass'] = lambda x, y: ck.teacher_saliency(ck.teacher_forward(x, ck.grad_stage), y)
@@ -222,30 +295,57 @@ def bench(quick: bool = False, device: str = 'cpu', batch_size: int = 64, arch: 
             runs[name](*batch)
             sync()
             compile_s[name] = time.perf_counter() - t0
-    sj = make('ce'); sj.student = _sj_twin(sj.student)
+    sj = make('ce')
+    sj.student = _sj_twin(sj.student)
     sj_step = step_runner(sj)
     runs['SNN T=2, spikingjelly neuron'] = lambda x, y: (sj_step(x, y), functional.reset_net(sj.student))
     t = interleaved_times(runs, batch, repeats, sync)
     weighed = ('ANN', 'SNN T=2', 'SNN T=8', 'SNN T=8, recompute')  # the variants whose peak memory is measured
     mem = {k: peak_step_memory(lambda: runs[k](*batch), dev) for k in weighed}
     speedups = neuron_speedups(repeats=repeats, device=device)
-    pairs = dict(snn_t2_over_2ann=('SNN T=2', 'ANN', 2), snn_t8_over_8ann=('SNN T=8', 'ANN', 8),
-                 step_vs_spikingjelly=('SNN T=2, spikingjelly neuron', 'SNN T=2', 1),
-                 amp_speedup=('SNN T=2', 'SNN T=2, bf16', 1), recompute_time_cost=('SNN T=8, recompute', 'SNN T=8', 1),
-                 **{f'{m}_over_ce': (m, 'SNN T=2', 1) for m in ('ckdsnn', 'kd', 'kdsnn', 'bkdsnn')},
-                 ckdsnn_teacher_pass_over_ce=('CKDSNN teacher pass', 'SNN T=2', 1),
-                 **({} if quick else dict(compile_speedup=('SNN T=2', 'SNN T=2, compiled', 1),
-                                          compile_speedup_ckdsnn=('ckdsnn', 'ckdsnn, compiled', 1))))
+    pairs = dict(
+        snn_t2_over_2ann=('SNN T=2', 'ANN', 2),
+        snn_t8_over_8ann=('SNN T=8', 'ANN', 8),
+        step_vs_spikingjelly=('SNN T=2, spikingjelly neuron', 'SNN T=2', 1),
+        amp_speedup=('SNN T=2', 'SNN T=2, bf16', 1),
+        recompute_time_cost=('SNN T=8, recompute', 'SNN T=8', 1),
+        **{f'{m}_over_ce': (m, 'SNN T=2', 1) for m in ('ckdsnn', 'kd', 'kdsnn', 'bkdsnn')},
+        ckdsnn_teacher_pass_over_ce=('CKDSNN teacher pass', 'SNN T=2', 1),
+        **(
+            {}
+            if quick
+            else dict(
+                compile_speedup=('SNN T=2', 'SNN T=2, compiled', 1),
+                compile_speedup_ckdsnn=('ckdsnn', 'ckdsnn, compiled', 1),
+            )
+        ),
+    )
     measured = {k: paired_ratio(t[a], t[b], s) for k, (a, b, s) in pairs.items()}
     mem_ratio = lambda a, b: None if None in (mem[a], mem[b]) else mem[a] / mem[b]
     ratios = {k: v[0] for k, v in measured.items()} | dict(
-        neuron_vs_spikingjelly_min=min(speedups.values()), mem_t8_over_t2=mem_ratio('SNN T=8', 'SNN T=2'),
-        mem_t8_over_t2_recompute=mem_ratio('SNN T=8, recompute', 'SNN T=2'))
-    rows = [dict(variant=k, step_ms=1e3 * float(np.median(v)), peak_mb=None if mem.get(k) is None else mem[k] / 2 ** 20)
-            for k, v in t.items()]
+        neuron_vs_spikingjelly_min=min(speedups.values()),
+        mem_t8_over_t2=mem_ratio('SNN T=8', 'SNN T=2'),
+        mem_t8_over_t2_recompute=mem_ratio('SNN T=8, recompute', 'SNN T=2'),
+    )
+    rows = [
+        dict(variant=k, step_ms=1e3 * float(np.median(v)), peak_mb=None if mem.get(k) is None else mem[k] / 2**20)
+        for k, v in t.items()
+    ]
     # where the time of a step goes (operator kinds, % of CPU time): why an SNN step at T=8 or a CKDSNN step costs more
     shares = {k: step_profile(runs[k], *batch, steps=1) for k in ('ANN', 'SNN T=8', 'SNN T=2', 'ckdsnn')}
-    return dict(ratios=ratios, spread={k: v[1] for k, v in measured.items()}, steps=rows, profile=shares,
-                compile_first_step_s=compile_s, neuron=dict(zip(map(str, speedups), speedups.values())),
-                setting=dict(arch=arch, batch_size=batch_size, device=device, threads=torch.get_num_threads(),
-                             repeats=repeats, cpu_features=cpu_features()))
+    return dict(
+        ratios=ratios,
+        spread={k: v[1] for k, v in measured.items()},
+        steps=rows,
+        profile=shares,
+        compile_first_step_s=compile_s,
+        neuron=dict(zip(map(str, speedups), speedups.values())),
+        setting=dict(
+            arch=arch,
+            batch_size=batch_size,
+            device=device,
+            threads=torch.get_num_threads(),
+            repeats=repeats,
+            cpu_features=cpu_features(),
+        ),
+    )

@@ -8,7 +8,14 @@ __all__ = ['parse_value', 'key_value', 'config_options', 'config_from_args', 'li
            'build_parser', 'main']
 
 # %% ../nbs/07_cli.ipynb #6d04b9ab
-import argparse, json, os, signal, sys, threading, time, typing
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import typing
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 
@@ -29,63 +36,89 @@ from .experiments.dispatch import dispatch_main, fetch_main, plan_main, run_main
 def parse_value(text: str):
     "`'true'`/`'false'` -> bool, `'none'` -> None, `'3'` -> 3, `'0.5'` -> 0.5, anything else stays a string."
     low = text.lower()
-    if low in ('true', 'false'): return low == 'true'
-    if low in ('none', 'null'): return None
+    if low in ('true', 'false'):
+        return low == 'true'
+    if low in ('none', 'null'):
+        return None
     for kind in (int, float):
-        try: return kind(text)
-        except ValueError: pass
+        try:
+            return kind(text)
+        except ValueError:
+            pass
     return text
+
 
 def key_value(text: str) -> tuple:
     "`'beta=0.5'` -> `('beta', 0.5)`, for `--set`."
     key, sep, value = text.partition('=')
-    if not (sep and key): raise argparse.ArgumentTypeError(f"{text!r}: write a switch as key=value, e.g. beta=0.5")
+    if not (sep and key):
+        raise argparse.ArgumentTypeError(f"{text!r}: write a switch as key=value, e.g. beta=0.5")
     return key.strip(), parse_value(value.strip())
 
 # %% ../nbs/07_cli.ipynb #400d407d
-_GROUPS = dict(model='data and model', student='SNN student and method', teacher='teacher', recipe='training recipe',
-               setup='where things live')
+_GROUPS = dict(
+    model='data and model',
+    student='SNN student and method',
+    teacher='teacher',
+    recipe='training recipe',
+    setup='where things live',
+)
 # fields given as repeated options: (type, metavar)
 _LISTS = dict(switches=(key_value, 'KEY=VALUE'), plugins=(str, 'PLUGIN'))
 
+
 def _field_type(f):
     "The plain type of field `f`: the type of its default, else the non-None member of its annotation."
-    if f.default is not None and not callable(getattr(f, 'default_factory', None)): return type(f.default)
+    if f.default is not None and not callable(getattr(f, 'default_factory', None)):
+        return type(f.default)
     return next(t for t in typing.get_args(f.type) if t is not type(None))
+
 
 def config_options(parser: argparse.ArgumentParser, roles=ROLES) -> None:
     "Add one option per `RunConfig` field of `roles` to `parser`, grouped by role."
     groups = {}
     for f in fields(RunConfig):
         md = f.metadata
-        if md['role'] not in roles: continue
+        if md['role'] not in roles:
+            continue
         g = groups.get(md['role']) or groups.setdefault(md['role'], parser.add_argument_group(_GROUPS[md['role']]))
         flag, kw = md.get('flag', '--' + f.name.replace('_', '-')), dict(dest=f.name, help=md['help'])
-        if f.name in _LISTS: kw.update(action='append', type=_LISTS[f.name][0], default=[], metavar=_LISTS[f.name][1])
-        elif f.type is bool: kw.update(action='store_true', default=f.default)
-        elif _field_type(f) is bool: kw.update(action=argparse.BooleanOptionalAction, default=f.default)
+        if f.name in _LISTS:
+            kw.update(action='append', type=_LISTS[f.name][0], default=[], metavar=_LISTS[f.name][1])
+        elif f.type is bool:
+            kw.update(action='store_true', default=f.default)
+        elif _field_type(f) is bool:
+            kw.update(action=argparse.BooleanOptionalAction, default=f.default)
         else:
             kw.update(type=md.get('parse', _field_type(f)), default=f.default, choices=md.get('choices'))
-            if f.default is not None: kw['help'] += f" (default: {f.default})"
+            if f.default is not None:
+                kw['help'] += f" (default: {f.default})"
         g.add_argument(flag, **kw)
+
 
 def config_from_args(args: argparse.Namespace) -> RunConfig:
     "The `RunConfig` of parsed arguments (fields without an option keep their defaults)."
     given = {f.name: getattr(args, f.name) for f in fields(RunConfig) if hasattr(args, f.name)}
-    return RunConfig(**given | {'switches': dict(given.get('switches', [])),
-                                'plugins': tuple(given.get('plugins', []))})
+    return RunConfig(
+        **given | {'switches': dict(given.get('switches', [])), 'plugins': tuple(given.get('plugins', []))}
+    )
 
 # %% ../nbs/07_cli.ipynb #d3999366
 def _summary(m: dict, run_dir) -> str:
     f = m['final']
     fr = '' if f['firing_rate'] is None else f", firing rate {f['firing_rate']:.3f}"
-    return (f"{run_dir}: test top-1 {f['top1']:.2f}%{fr} after {m['epochs_done']}/{m['config']['epochs']} epochs "
-            f"({m['provenance']['wall_time_s']:.0f}s)")
+    return (
+        f"{run_dir}: test top-1 {f['top1']:.2f}%{fr} after {m['epochs_done']}/{m['config']['epochs']} epochs "
+        f"({m['provenance']['wall_time_s']:.0f}s)"
+    )
+
 
 def _cmd_train(args):
     cfg = config_from_args(args)
     _, metrics = args.trainer(cfg, resume=args.resume, overwrite=args.overwrite, progress=False if args.quiet else None)
-    if int(os.environ.get('RANK', 0)) == 0: print(_summary(metrics, cfg.run_dir))  # under torchrun, one report
+    if int(os.environ.get('RANK', 0)) == 0:
+        print(_summary(metrics, cfg.run_dir))  # under torchrun, one report
+
 
 def _cmd_eval(args):
     if args.arch:  # weights ckdsnn did not write: the architecture and data set come from the command line
@@ -110,9 +143,19 @@ def list_text() -> str:
     width = max(map(len, DISTILLERS))
     switches = {n: ', '.join(f'{k}={v!r}' for k, v in DISTILLERS[n].defaults.items()) for n in list_distillers()}
     methods = [f"  {n:<{width}}  {s or '(no switches)'}" for n, s in switches.items()]
-    return '\n'.join(["methods (join with '+'; set a switch with --set KEY=VALUE):", *methods,
-                      f"architectures: {', '.join(list_models())}", f"data sets: {', '.join(list_datasets())}",
-                      f"neurons: {', '.join(NEURONS)}"]) + '\n'
+    return (
+        '\n'.join(
+            [
+                "methods (join with '+'; set a switch with --set KEY=VALUE):",
+                *methods,
+                f"architectures: {', '.join(list_models())}",
+                f"data sets: {', '.join(list_datasets())}",
+                f"neurons: {', '.join(NEURONS)}",
+            ]
+        )
+        + '\n'
+    )
+
 
 def _cmd_list(args):
     load_plugins(args.plugins)
@@ -124,8 +167,11 @@ def _cmd_bench(args):
     print(f"ckdsnn bench: {r['setting']}")
     print(markdown_table(r['steps'], fmt='{:.3g}'))
     print(markdown_table([dict(shape=k, speedup=v) for k, v in r['neuron'].items()], fmt='{:.2f}'))
-    print(markdown_table([dict(step=k, **{f'{kind} %': v for kind, v in s.items()}) for k, s in r['profile'].items()],
-                         fmt='{:.1f}'))
+    print(
+        markdown_table(
+            [dict(step=k, **{f'{kind} %': v for kind, v in s.items()}) for k, s in r['profile'].items()], fmt='{:.1f}'
+        )
+    )
     for variant, seconds in (r['compile_first_step_s'] or {}).items():
         print(f"the first call of the step '{variant}', which compiles: {seconds:.0f} s")
     ratios = [dict(ratio=k, value=v, spread=r['spread'].get(k)) for k, v in r['ratios'].items()]
@@ -138,16 +184,30 @@ def run_demo(out: str = 'runs/demo', progress: bool | None = None, **overrides) 
     `out/demo.{md,json}`."""
     preset = get_scale('demo')
     base = RunConfig(**preset['run'] | dict(dataset=preset['datasets'][0], scale='demo') | overrides)
-    plan = [('ANN teacher', train_teacher, replace(base, run_dir=f'{out}/teacher')),
-            ('SNN student', train_student, replace(base, method='ce', run_dir=f'{out}/ce')),
-            ('SNN student', train_student, replace(base, method='ckdsnn', teacher=f'{out}/teacher/teacher.pt',
-                                                   run_dir=f'{out}/ckdsnn'))]
+    plan = [
+        ('ANN teacher', train_teacher, replace(base, run_dir=f'{out}/teacher')),
+        ('SNN student', train_student, replace(base, method='ce', run_dir=f'{out}/ce')),
+        (
+            'SNN student',
+            train_student,
+            replace(base, method='ckdsnn', teacher=f'{out}/teacher/teacher.pt', run_dir=f'{out}/ckdsnn'),
+        ),
+    ]
     rows, start = [], time.time()
     for model, trainer, cfg in plan:
         t0 = time.time()
         _, m = trainer(cfg, overwrite=True, progress=progress)
-        rows.append(dict(model=model, method=cfg.method, T=cfg.T if m['snn'] else None, top1=m['final']['top1'],
-                         firing_rate=m['final']['firing_rate'], wall_s=time.time() - t0, run_dir=cfg.run_dir))
+        rows.append(
+            dict(
+                model=model,
+                method=cfg.method,
+                T=cfg.T if m['snn'] else None,
+                top1=m['final']['top1'],
+                firing_rate=m['final']['firing_rate'],
+                wall_s=time.time() - t0,
+                run_dir=cfg.run_dir,
+            )
+        )
     result = dict(rows=rows, config=asdict(base), wall_time_s=time.time() - start, provenance=provenance())
     atomic_write_json(f'{out}/demo.json', result)
     atomic_write_text(f'{out}/demo.md', demo_table(result))
@@ -157,16 +217,22 @@ def run_demo(out: str = 'runs/demo', progress: bool | None = None, **overrides) 
 def demo_table(result: dict) -> str:
     "The demo's result as a Markdown table with a one-line heading."
     c, dash = result['config'], '–'
-    lines = [f"ckdsnn demo: {c['dataset']}, {c['arch']} (width {c['width']}), epochs {c['epochs']}, "
-             f"seed {c['seed']}; total wall time {result['wall_time_s']:.0f} s", '',
-             '| model | method | T | top-1 (%) | firing rate | wall time (s) |', '|---|---|---|---|---|---|']
+    lines = [
+        f"ckdsnn demo: {c['dataset']}, {c['arch']} (width {c['width']}), epochs {c['epochs']}, "
+        f"seed {c['seed']}; total wall time {result['wall_time_s']:.0f} s",
+        '',
+        '| model | method | T | top-1 (%) | firing rate | wall time (s) |',
+        '|---|---|---|---|---|---|',
+    ]
     for r in result['rows']:
         fr = dash if r['firing_rate'] is None else f"{r['firing_rate']:.3f}"
         cells = (r['model'], r['method'], r['T'] or dash, f"{r['top1']:.2f}", fr, f"{r['wall_s']:.0f}")
         lines.append('| ' + ' | '.join(map(str, cells)) + ' |')
     return '\n'.join(lines) + '\n'
 
+
 _DEMO_OPTIONS = ('epochs', 'T', 'width', 'n_train', 'n_test', 'seed')
+
 
 def _cmd_demo(args):
     given = {k: getattr(args, k) for k in _DEMO_OPTIONS if hasattr(args, k)}
@@ -175,70 +241,100 @@ def _cmd_demo(args):
 # %% ../nbs/07_cli.ipynb #d6bcf950
 def build_parser() -> argparse.ArgumentParser:
     "The `ckdsnn` argument parser."
-    p = argparse.ArgumentParser(prog='ckdsnn',
-                                description="Knowledge distillation from ANN teachers into spiking neural "
-                                "networks (CKDSNN, AAAI 2026). Several GPUs: torchrun --nproc_per_node=N $(which "
-                                "ckdsnn) distill --world-size N ...",
-                                epilog="`ckdsnn list` shows the methods, architectures and data sets.")
+    p = argparse.ArgumentParser(
+        prog='ckdsnn',
+        description="Knowledge distillation from ANN teachers into spiking neural "
+        "networks (CKDSNN, AAAI 2026). Several GPUs: torchrun --nproc_per_node=N $(which "
+        "ckdsnn) distill --world-size N ...",
+        epilog="`ckdsnn list` shows the methods, architectures and data sets.",
+    )
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     known = f"methods: {', '.join(list_distillers())}; `ckdsnn list` shows their switches"
     for name, trainer, roles, text in (
-            ('train-teacher', train_teacher, ('model', 'recipe', 'setup'),
-             'train an ANN teacher with cross-entropy (writes OUT/teacher.pt)'),
-            ('distill', train_student, ROLES,
-             'train an SNN student with a method, or `ce` for direct training (writes OUT/student.pt)')):
+        (
+            'train-teacher',
+            train_teacher,
+            ('model', 'recipe', 'setup'),
+            'train an ANN teacher with cross-entropy (writes OUT/teacher.pt)',
+        ),
+        (
+            'distill',
+            train_student,
+            ROLES,
+            'train an SNN student with a method, or `ce` for direct training (writes OUT/student.pt)',
+        ),
+    ):
         t = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + '.', epilog=known)
         config_options(t, roles)
         g = t.add_argument_group('this invocation')
-        g.add_argument('--resume', action='store_true',
-                       help='continue the run in OUT from its checkpoint (same settings)')
+        g.add_argument(
+            '--resume', action='store_true', help='continue the run in OUT from its checkpoint (same settings)'
+        )
         g.add_argument('--overwrite', action='store_true', help='replace a run already in OUT')
         g.add_argument('--quiet', action='store_true', help='no progress bar or epoch lines')
         t.set_defaults(run=_cmd_train, trainer=trainer)
-    e = sub.add_parser('eval', help='test a teacher.pt or student.pt, or pretrained weights given --arch and --data',
-                       description='Top-1 (and firing rate) of a model file on its test set.')
-    e.add_argument('model',
-                   help="a teacher.pt or student.pt, or a weights file or URL of a known format (with --arch and "
-                        "--data)")
+    e = sub.add_parser(
+        'eval',
+        help='test a teacher.pt or student.pt, or pretrained weights given --arch and --data',
+        description='Top-1 (and firing rate) of a model file on its test set.',
+    )
+    e.add_argument(
+        'model', help="a teacher.pt or student.pt, or a weights file or URL of a known format (with --arch and --data)"
+    )
     e.add_argument('--arch', help="the architecture of weights ckdsnn did not write, e.g. cifar_resnet20")
     e.add_argument('--data', help="their data set (with --arch)")
     e.add_argument('--data-root', help='folder or .zip holding the data set (default: the one it was trained with)')
     e.add_argument('--n-test', type=int, help='test subset size (default: the one it was trained with, or all)')
-    e.add_argument('--trust-pickle', action='store_true',
-                   help='allow a file that only loads as a full pickle (it can run code)')
+    e.add_argument(
+        '--trust-pickle', action='store_true', help='allow a file that only loads as a full pickle (it can run code)'
+    )
     e.set_defaults(run=_cmd_eval)
     for name, command, text in (
-            ('plan', plan_main,
-             'every run the experiment notebooks need at a scale: ids, teachers, data, costs, commands'),
-            ('run', run_main, 'train one planned run into the cache, resuming it; exit 0 when it is complete'),
-            ('dispatch', dispatch_main, 'train the planned runs that are not complete: here (submitit) or on Slurm'),
-            ('fetch', fetch_main,
-             'download the data sets and weights the planned runs need, for offline compute nodes')):
+        ('plan', plan_main, 'every run the experiment notebooks need at a scale: ids, teachers, data, costs, commands'),
+        ('run', run_main, 'train one planned run into the cache, resuming it; exit 0 when it is complete'),
+        ('dispatch', dispatch_main, 'train the planned runs that are not complete: here (submitit) or on Slurm'),
+        ('fetch', fetch_main, 'download the data sets and weights the planned runs need, for offline compute nodes'),
+    ):
         # its own parser reads the rest (--help too)
         c = sub.add_parser(name, help=text, add_help=False, prefix_chars='+')
         c.add_argument('rest', nargs=argparse.REMAINDER)
         c.set_defaults(run=lambda a, command=command: command(a.rest))
-    l = sub.add_parser('list', help='the methods (with their switches), architectures, data sets and neurons')
-    l.add_argument('--plugin', dest='plugins', action='append', default=[],
-                   help='a module or .py file to import first (repeatable)')
-    l.set_defaults(run=_cmd_list)
+    lister = sub.add_parser('list', help='the methods (with their switches), architectures, data sets and neurons')
+    lister.add_argument(
+        '--plugin',
+        dest='plugins',
+        action='append',
+        default=[],
+        help='a module or .py file to import first (repeatable)',
+    )
+    lister.set_defaults(run=_cmd_list)
     b = sub.add_parser('bench', help='what a training step costs here: ratios measured side by side (last line: JSON)')
     b.add_argument('--quick', action='store_true', help='fewer repeats (under a minute on a 2-core CPU)')
-    b.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu',
-                   help='cpu or cuda (default: cuda if present)')
+    b.add_argument(
+        '--device',
+        default='cuda' if torch.cuda.is_available() else 'cpu',
+        help='cpu or cuda (default: cuda if present)',
+    )
     b.add_argument('--batch-size', type=int, default=64, help='batch size (default: 64)')
     b.add_argument('--arch', default='resnet20', help='architecture (default: resnet20)')
     b.set_defaults(run=_cmd_bench)
-    m = sub.add_parser('demo', help='teacher, ce student and ckdsnn student on mnist5k, in minutes on a CPU',
-                       description='Train an ANN teacher, then SNN students with `ce` and `ckdsnn`, on the embedded '
-                                   'mnist5k; prints a table and writes OUT/demo.md and OUT/demo.json.')
+    m = sub.add_parser(
+        'demo',
+        help='teacher, ce student and ckdsnn student on mnist5k, in minutes on a CPU',
+        description='Train an ANN teacher, then SNN students with `ce` and `ckdsnn`, on the embedded '
+        'mnist5k; prints a table and writes OUT/demo.md and OUT/demo.json.',
+    )
     m.add_argument('--out', default='runs/demo', help='output folder (default: runs/demo)')
     preset = get_scale('demo')['run']
     for k in _DEMO_OPTIONS:
         f = RunConfig.__dataclass_fields__[k]
-        m.add_argument('--' + k.replace('_', '-'), dest=k, type=type(f.default) if f.default is not None else int,
-                       default=argparse.SUPPRESS,
-                       help=f"{f.metadata['help']} (default: {preset.get(k, f.default) or 'all'})")
+        m.add_argument(
+            '--' + k.replace('_', '-'),
+            dest=k,
+            type=type(f.default) if f.default is not None else int,
+            default=argparse.SUPPRESS,
+            help=f"{f.metadata['help']} (default: {preset.get(k, f.default) or 'all'})",
+        )
     m.add_argument('--quiet', action='store_true', help='no progress bar or epoch lines')
     m.set_defaults(run=_cmd_demo)
     return p
@@ -247,34 +343,52 @@ def build_parser() -> argparse.ArgumentParser:
 def _stopped(args, signum: int) -> int:
     "The one line printed when a run is stopped by `signum`, and the exit status."
     run = getattr(args, 'run_dir', None)
-    if run is None: where = ''
-    elif (Path(run)/'checkpoint.pt').exists():
-        where = (f": {Path(run)/'checkpoint.pt'} holds the last finished epoch; continue with the same command and "
-                 "--resume")
-    else: where = ': no epoch had finished, nothing to resume'
+    if run is None:
+        where = ''
+    elif (Path(run) / 'checkpoint.pt').exists():
+        where = (
+            f": {Path(run) / 'checkpoint.pt'} holds the last finished epoch; continue with the same command and "
+            "--resume"
+        )
+    else:
+        where = ': no epoch had finished, nothing to resume'
     print(f"ckdsnn: stopped by {signal.Signals(signum).name}{where}", file=sys.stderr)
     return 128 + signum
+
 
 class _Terminated(Exception):
     "SIGTERM, as an exception that unwinds the run like Ctrl-C does."
 
-def _raise_terminated(signum, frame): raise _Terminated()
+
+def _raise_terminated(signum, frame):
+    raise _Terminated()
+
 
 def main(argv: list[str] | None = None) -> int:
     "Run the `ckdsnn` command line with `argv` (default: `sys.argv[1:]`); returns the exit status."
-    try: args = build_parser().parse_args(argv)
-    except SystemExit as e: return e.code  # --help (0) or a usage error (2), already printed by argparse
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as e:
+        return e.code  # --help (0) or a usage error (2), already printed by argparse
     main_thread = threading.current_thread() is threading.main_thread()  # only the main thread may set a handler
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if main_thread else None
-    try: status = args.run(args)  # None, or the exit status of a command that has one
-    except SystemExit as e: return e.code  # the usage error or --help of a command with its own parser
-    except KeyboardInterrupt: return _stopped(args, signal.SIGINT)
-    except _Terminated: return _stopped(args, signal.SIGTERM)
-    except (ValueError, FileNotFoundError) as e: return _error(e, 2)
-    except NonFiniteLossError as e: return _error(e, 1)
+    try:
+        status = args.run(args)  # None, or the exit status of a command that has one
+    except SystemExit as e:
+        return e.code  # the usage error or --help of a command with its own parser
+    except KeyboardInterrupt:
+        return _stopped(args, signal.SIGINT)
+    except _Terminated:
+        return _stopped(args, signal.SIGTERM)
+    except (ValueError, FileNotFoundError) as e:
+        return _error(e, 2)
+    except NonFiniteLossError as e:
+        return _error(e, 1)
     finally:
-        if main_thread: signal.signal(signal.SIGTERM, previous)
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
     return status or 0
+
 
 def _error(e: Exception, status: int) -> int:
     print(f"ckdsnn: error: {e}", file=sys.stderr)

@@ -9,7 +9,10 @@ __all__ = ['ROLES', 'TRAINING_CODE_VERSION', 'option', 'parse_blocks', 'RunConfi
            'load_plugins', 'resolve', 'data_loaders', 'model_kwargs']
 
 # %% ../nbs/05a_config.ipynb #5a24dfb4
-import hashlib, importlib, importlib.util, sys
+import hashlib
+import importlib
+import importlib.util
+import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -20,16 +23,20 @@ from .distill import canonical_switches, student_requirements
 # %% ../nbs/05a_config.ipynb #bb9b94db
 ROLES = ('model', 'student', 'teacher', 'recipe', 'setup')
 
+
 def option(default, role: str, help: str, **cli):
     """A `RunConfig` field: `default`, its `role` (one of `ROLES`), the `help` of its option, and CLI details (`flag`,
     `choices`, `parse`)."""
-    if role not in ROLES: raise ValueError(f"unknown role {role!r}; use one of {ROLES}")
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; use one of {ROLES}")
     kw = dict(default_factory=default) if callable(default) else dict(default=default)
     return field(**kw, metadata=dict(role=role, help=help, **cli))
 
+
 def parse_blocks(text: str) -> tuple:
     "`'1,1,1'` -> `(1, 1, 1)`, for `--blocks`."
-    try: return tuple(int(b) for b in text.split(','))
+    try:
+        return tuple(int(b) for b in text.split(','))
     except ValueError:
         raise ValueError(f"{text!r}: give blocks per stage as integers separated by commas, e.g. 1,1,1") from None
 
@@ -37,98 +44,140 @@ def parse_blocks(text: str) -> tuple:
 @dataclass
 class RunConfig:
     "Everything that defines a training run; `fields_with(role)` lists the fields of a role."
+
     dataset: str = option('mnist5k', 'model', 'data set (see `ckdsnn list`)', flag='--data')
-    n_classes: int | None = option(None, 'model', 'keep this many of its classes, spread evenly over its labels, '
-                                   'the same for every seed (default: all)')
+    n_classes: int | None = option(
+        None,
+        'model',
+        'keep this many of its classes, spread evenly over its labels, the same for every seed (default: all)',
+    )
     arch: str = option('resnet20', 'model', 'architecture (see `ckdsnn list`)')
     width: float = option(1.0, 'model', 'channel multiplier')
-    blocks: tuple | None = option(None, 'model', "blocks per stage, e.g. 1,1,1 (default: the architecture's)",
-                                  parse=parse_blocks)
+    blocks: tuple | None = option(
+        None, 'model', "blocks per stage, e.g. 1,1,1 (default: the architecture's)", parse=parse_blocks
+    )
     T: int = option(4, 'student', 'time steps of the SNN')
-    neuron: str = option('if', 'student',
-                         "the SNN's spiking neuron: if (Eq. 1), lif (spikingjelly's) or lif_tet (the authors' code)",
-                         choices=tuple(NEURONS))
-    last_act: str | None = option(None, 'student',
-                                  "the SNN's last activation (default: what the method needs, else spike)",
-                                  choices=('spike', 'relu'))
+    neuron: str = option(
+        'if',
+        'student',
+        "the SNN's spiking neuron: if (Eq. 1), lif (spikingjelly's) or lif_tet (the authors' code)",
+        choices=tuple(NEURONS),
+    )
+    last_act: str | None = option(
+        None,
+        'student',
+        "the SNN's last activation (default: what the method needs, else spike)",
+        choices=('spike', 'relu'),
+    )
     method: str = option('ce', 'student', "training method, or methods joined by '+' (see `ckdsnn list`)")
-    switches: dict = option(dict, 'student',
-                            'switches of the method, e.g. --set teacher_map=cam --set beta=0.5 (repeatable)',
-                            flag='--set')
+    switches: dict = option(
+        dict, 'student', 'switches of the method, e.g. --set teacher_map=cam --set beta=0.5 (repeatable)', flag='--set'
+    )
     teacher: str | None = option(None, 'teacher', 'teacher.pt of a trained ANN, for methods that need one')
     epochs: int = option(10, 'recipe', 'epochs')
     batch_size: int = option(64, 'recipe', 'batch size per process')
     optimizer: str = option('sgd', 'recipe', 'sgd (momentum 0.9) or adamw', choices=('sgd', 'adamw'))
     lr: float = option(0.1, 'recipe', 'peak learning rate, reached after the warm-up')
     weight_decay: float = option(5e-4, 'recipe', 'weight decay')
-    warmup_epochs: float = option(0., 'recipe', 'linear warm-up epochs before the cosine decay (may be fractional)')
+    warmup_epochs: float = option(0.0, 'recipe', 'linear warm-up epochs before the cosine decay (may be fractional)')
     seed: int = option(0, 'recipe', 'random seed')
     scale: str = option('cpu', 'recipe', "label of the results: 'smoke', 'cpu' or 'paper'")
-    amp: bool | None = option(None, 'recipe', 'bf16 autocast (default: on for CUDA and CPUs with native bf16, '
-                             'AVX512-BF16 or AMX; off on other CPUs)')
-    compile: bool = option(False, 'recipe', 'torch.compile the training step (off by default: `ckdsnn bench` measures '
-                           'what it gains here, `compile_speedup`)')
+    amp: bool | None = option(
+        None,
+        'recipe',
+        'bf16 autocast (default: on for CUDA and CPUs with native bf16, AVX512-BF16 or AMX; off on other CPUs)',
+    )
+    compile: bool = option(
+        False,
+        'recipe',
+        'torch.compile the training step (off by default: `ckdsnn bench` measures '
+        'what it gains here, `compile_speedup`)',
+    )
     n_train: int | None = option(None, 'recipe', 'class-balanced training subset size (default: all)')
     n_test: int | None = option(None, 'recipe', 'class-balanced test subset size (default: all)')
-    test_every: int = option(1, 'recipe', 'evaluate on the test set every this many epochs and after the last one '
-                             '(a learning curve needs 1)')
+    test_every: int = option(
+        1, 'recipe', 'evaluate on the test set every this many epochs and after the last one (a learning curve needs 1)'
+    )
     autoaugment: bool = option(False, 'recipe', "AutoAugment the training images (the data set's torchvision policy)")
-    randaugment: str | None = option(None, 'recipe', "timm's RandAugment of the training images, "
-                                     'e.g. rand-m9-n1-mstd0.4-inc1')
-    mixup: float = option(0., 'recipe', "mixup alpha of the training batches (timm's Mixup, batch mode); 0: off")
-    cutmix: float = option(0., 'recipe', "cutmix alpha (timm's Mixup: with mixup too, one of them per batch); 0: off")
+    randaugment: str | None = option(
+        None, 'recipe', "timm's RandAugment of the training images, e.g. rand-m9-n1-mstd0.4-inc1"
+    )
+    mixup: float = option(0.0, 'recipe', "mixup alpha of the training batches (timm's Mixup, batch mode); 0: off")
+    cutmix: float = option(0.0, 'recipe', "cutmix alpha (timm's Mixup: with mixup too, one of them per batch); 0: off")
     mixup_off_epoch: int | None = option(None, 'recipe', 'stop mixing from this epoch on (from 0); default: never')
-    reprob: float = option(0., 'recipe', "probability of timm's random erasing of a training image; 0: off")
-    label_smoothing: float = option(0., 'recipe', 'label smoothing of the training targets (with mixup: mixed)')
-    world_size: int = option(1, 'recipe',
-                             'processes (GPUs) the run trains on; the global batch is batch_size x world_size')
-    recompute: bool = option(False, 'setup', "recompute each block's activations in the backward pass: less memory, "
-                             'about a third more time, the same numbers (CIFAR ResNets)')
+    reprob: float = option(0.0, 'recipe', "probability of timm's random erasing of a training image; 0: off")
+    label_smoothing: float = option(0.0, 'recipe', 'label smoothing of the training targets (with mixup: mixed)')
+    world_size: int = option(
+        1, 'recipe', 'processes (GPUs) the run trains on; the global batch is batch_size x world_size'
+    )
+    recompute: bool = option(
+        False,
+        'setup',
+        "recompute each block's activations in the backward pass: less memory, "
+        'about a third more time, the same numbers (CIFAR ResNets)',
+    )
     workers: int = option(0, 'setup', 'data-loader processes per training process (exact --resume needs 0)')
-    init: str | None = option(None, 'recipe',
-                              "start from these weights: a ckdsnn model file, or a pretrained file or URL of a "
-                              "known format (He et al.'s CIFAR ResNets of the akamaster release); fine-tuning a "
-                              "teacher")
-    data_root: str | None = option(None, 'setup',
-                                   'folder or .zip holding the data set (default: $CKDSNN_DATA, else '
-                                   '~/.cache/ckdsnn/data)')
+    init: str | None = option(
+        None,
+        'recipe',
+        "start from these weights: a ckdsnn model file, or a pretrained file or URL of a "
+        "known format (He et al.'s CIFAR ResNets of the akamaster release); fine-tuning a "
+        "teacher",
+    )
+    data_root: str | None = option(
+        None, 'setup', 'folder or .zip holding the data set (default: $CKDSNN_DATA, else ~/.cache/ckdsnn/data)'
+    )
     download: bool = option(False, 'setup', 'download the data set if it is missing (where a download exists)')
     cache: bool = option(False, 'setup', 'keep the decoded images in memory')
-    trust_pickle: bool = option(False, 'setup',
-                                'allow weights files that only load as full pickles (they can run code: '
-                                'only for files you trust)')
-    plugins: tuple = option(tuple, 'setup',
-                            'a module or .py file to import first, e.g. one registering your own method (repeatable)',
-                            flag='--plugin')
-    run_dir: str = option('runs/run', 'setup', 'run directory (checkpoint.pt, metrics.json, the model file)',
-                          flag='--out')
+    trust_pickle: bool = option(
+        False,
+        'setup',
+        'allow weights files that only load as full pickles (they can run code: only for files you trust)',
+    )
+    plugins: tuple = option(
+        tuple,
+        'setup',
+        'a module or .py file to import first, e.g. one registering your own method (repeatable)',
+        flag='--plugin',
+    )
+    run_dir: str = option(
+        'runs/run', 'setup', 'run directory (checkpoint.pt, metrics.json, the model file)', flag='--out'
+    )
 
     def __post_init__(self):
-        if self.blocks is not None: self.blocks = tuple(self.blocks)  # JSON gives lists
+        if self.blocks is not None:
+            self.blocks = tuple(self.blocks)  # JSON gives lists
         self.plugins = tuple(self.plugins)
         if not (isinstance(self.T, int) and self.T >= 1):
             raise ValueError(f"T={self.T!r}: the number of time steps must be an integer >= 1")
         if min(self.epochs, self.batch_size, self.world_size, self.test_every) < 1:
-            raise ValueError(f"epochs={self.epochs}, batch_size={self.batch_size}, world_size={self.world_size}, "
-                             f"test_every={self.test_every}: each must be >= 1")
+            raise ValueError(
+                f"epochs={self.epochs}, batch_size={self.batch_size}, world_size={self.world_size}, "
+                f"test_every={self.test_every}: each must be >= 1"
+            )
         for f in fields(self):
-            if (ch := f.metadata.get('choices')) and getattr(self,
-                                                             f.name) not in ch + ((None,) if f.default is None else ()):
+            if (ch := f.metadata.get('choices')) and getattr(self, f.name) not in ch + (
+                (None,) if f.default is None else ()
+            ):
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: use one of {', '.join(map(str, ch))}")
         if not self.lr > 0 or self.warmup_epochs < 0:
             raise ValueError(f"lr={self.lr}, warmup_epochs={self.warmup_epochs}: lr must be > 0 and warm-up >= 0")
         if min(self.mixup, self.cutmix) < 0 or not (0 <= self.reprob <= 1 and 0 <= self.label_smoothing < 1):
-            raise ValueError(f"mixup={self.mixup}, cutmix={self.cutmix}, reprob={self.reprob}, label_smoothing="
-                             f"{self.label_smoothing}: alphas must be >= 0, reprob in [0, 1], "
-                             "label_smoothing in [0, 1)")
+            raise ValueError(
+                f"mixup={self.mixup}, cutmix={self.cutmix}, reprob={self.reprob}, label_smoothing="
+                f"{self.label_smoothing}: alphas must be >= 0, reprob in [0, 1], "
+                "label_smoothing in [0, 1)"
+            )
         if (self.mixup or self.cutmix) and self.batch_size % 2:
-            raise ValueError(f"batch_size={self.batch_size}: mixup pairs each image with another, "
-                             "so the batch must be even")
+            raise ValueError(
+                f"batch_size={self.batch_size}: mixup pairs each image with another, so the batch must be even"
+            )
 
 # %% ../nbs/05a_config.ipynb #458b8fd3
 def fields_with(*roles: str) -> list[str]:
     "Names of the `RunConfig` fields whose role is one of `roles`, in declaration order."
-    if bad := set(roles) - set(ROLES): raise ValueError(f"unknown roles {sorted(bad)}; use {ROLES}")
+    if bad := set(roles) - set(ROLES):
+        raise ValueError(f"unknown roles {sorted(bad)}; use {ROLES}")
     return [f.name for f in fields(RunConfig) if f.metadata['role'] in roles]
 
 # %% ../nbs/05a_config.ipynb #6fcf180b
@@ -141,27 +190,35 @@ def plugin_module_name(path) -> str:
     path = Path(path).resolve()
     return f"ckdsnn_plugin_{path.stem}_{hashlib.sha1(str(path).encode()).hexdigest()[:10]}"
 
+
 def load_plugins(plugins, reload: bool = False) -> None:
     """Import each plug-in: a module name, or the path of a `.py` file (again when the file changed since, or with
     `reload`)."""
     for p in plugins:
         path = Path(p)
         if path.suffix != '.py':
-            try: importlib.import_module(p)
-            except Exception as e: raise ValueError(f"plug-in {p} could not be imported ({type(e).__name__}: {e}); "
-                                                    f"fix it or drop --plugin {p}") from None
+            try:
+                importlib.import_module(p)
+            except Exception as e:
+                raise ValueError(
+                    f"plug-in {p} could not be imported ({type(e).__name__}: {e}); fix it or drop --plugin {p}"
+                ) from None
             continue
-        if not path.is_file(): raise FileNotFoundError(f"plug-in file {p} not found")
+        if not path.is_file():
+            raise FileNotFoundError(f"plug-in file {p} not found")
         name, stamp = plugin_module_name(path), path.stat().st_mtime_ns
-        if not reload and getattr(sys.modules.get(name), '__ckdsnn_mtime__', None) == stamp: continue
+        if not reload and getattr(sys.modules.get(name), '__ckdsnn_mtime__', None) == stamp:
+            continue
         spec = importlib.util.spec_from_file_location(name, path)
         module = sys.modules[name] = importlib.util.module_from_spec(spec)
         module.__ckdsnn_mtime__ = stamp
-        try: spec.loader.exec_module(module)
+        try:
+            spec.loader.exec_module(module)
         except Exception as e:
             del sys.modules[name]
-            raise ValueError(f"plug-in {p} could not be imported ({type(e).__name__}: {e}); "
-                             f"fix it or drop --plugin {p}") from None
+            raise ValueError(
+                f"plug-in {p} could not be imported ({type(e).__name__}: {e}); fix it or drop --plugin {p}"
+            ) from None
 
 # %% ../nbs/05a_config.ipynb #7659c9a2
 def resolve(cfg: RunConfig) -> RunConfig:
@@ -173,20 +230,37 @@ def resolve(cfg: RunConfig) -> RunConfig:
 # %% ../nbs/05a_config.ipynb #892b7c8b
 def data_loaders(cfg: RunConfig, distributed: bool = False):
     "`(train_dl, test_dl, info)` of a run (`ckdsnn.data.get_loaders` with the run's settings)."
-    return get_loaders(cfg.dataset, root=cfg.data_root, batch_size=cfg.batch_size, n_train=cfg.n_train,
-                       n_test=cfg.n_test,
-                       n_classes=cfg.n_classes, seed=cfg.seed, num_workers=cfg.workers, download=cfg.download,
-                       autoaugment=cfg.autoaugment, randaugment=cfg.randaugment, reprob=cfg.reprob,
-                       cache=cfg.cache, distributed=distributed, T=cfg.T)  # T: the frames of event data
+    return get_loaders(
+        cfg.dataset,
+        root=cfg.data_root,
+        batch_size=cfg.batch_size,
+        n_train=cfg.n_train,
+        n_test=cfg.n_test,
+        n_classes=cfg.n_classes,
+        seed=cfg.seed,
+        num_workers=cfg.workers,
+        download=cfg.download,
+        autoaugment=cfg.autoaugment,
+        randaugment=cfg.randaugment,
+        reprob=cfg.reprob,
+        cache=cfg.cache,
+        distributed=distributed,
+        T=cfg.T,
+    )  # T: the frames of event data
+
 
 def model_kwargs(cfg: RunConfig, info, snn: bool) -> dict:
     "The `create_model` arguments of a run on data set `info` (an ANN teacher, or the SNN student of `cfg.method`)."
     kw = dict(name=cfg.arch, snn=snn, T=cfg.T, num_classes=info.num_classes, in_chans=info.in_chans, width=cfg.width)
-    if cfg.blocks: kw['blocks'] = cfg.blocks
-    if not snn: return kw
+    if cfg.blocks:
+        kw['blocks'] = cfg.blocks
+    if not snn:
+        return kw
     need, asked = student_requirements(cfg.method), dict(neuron=cfg.neuron, last_act=cfg.last_act)
     asked = {k: v for k, v in asked.items() if v is not None}
     if clash := [k for k in need if k in asked and asked[k] != need[k]]:
-        raise ValueError(f"method {cfg.method!r} needs a student with {clash[0]}={need[clash[0]]!r}, the run asks for "
-                         f"{asked[clash[0]]!r}: drop the setting")
+        raise ValueError(
+            f"method {cfg.method!r} needs a student with {clash[0]}={need[clash[0]]!r}, the run asks for "
+            f"{asked[clash[0]]!r}: drop the setting"
+        )
     return kw | asked | need

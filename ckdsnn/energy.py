@@ -8,27 +8,34 @@ __all__ = ['E_MAC_PJ', 'E_AC_PJ', 'SYNAPTIC_LAYERS', 'PRODUCTS', 'dense_macs', '
            'spikingjelly_crosscheck', 'energy_table']
 
 # %% ../nbs/08_energy.ipynb #b66e6205
-import itertools, math
+import itertools
+import math
 import torch
 from torch import nn
 from torch.utils._python_dispatch import TorchDispatchMode
 from spikingjelly.activation_based import functional
-from spikingjelly.activation_based.op_counter import (DispatchCounterMode, MACCounter, SynOpCounter,
-                                                      estimate_simple_energy)
+from spikingjelly.activation_based.op_counter import (
+    DispatchCounterMode,
+    MACCounter,
+    SynOpCounter,
+    estimate_simple_energy,
+)
 from spikingjelly.activation_based.op_counter.base import is_binary_tensor
 from .neuron import SPIKING_NEURONS  # ours and spikingjelly's (SEW-ResNet, Spikformer zoo)
 
 # %% ../nbs/08_energy.ipynb #724308a2
 E_MAC_PJ = 4.6  # pJ per multiply-accumulate, 45 nm, fp32 (Horowitz 2014)
-E_AC_PJ = 0.9   # pJ per accumulate
+E_AC_PJ = 0.9  # pJ per accumulate
 SYNAPTIC_LAYERS = (nn.Linear, nn.Conv1d, nn.Conv2d, nn.Conv3d)
 
 # %% ../nbs/08_energy.ipynb #6b3baf97
-def dense_macs(layer: nn.Module,  # a `nn.Linear` or `nn.ConvNd`
-               out: torch.Tensor,  # the layer's output for one call
-              ) -> int:  # multiply-accumulates of that call if every input were multiplied
+def dense_macs(
+    layer: nn.Module,  # a `nn.Linear` or `nn.ConvNd`
+    out: torch.Tensor,  # the layer's output for one call
+) -> int:  # multiply-accumulates of that call if every input were multiplied
     "Dense MACs of one call of a Linear/Conv layer, from its output size and fan-in (bias not counted)."
-    if isinstance(layer, nn.Linear): return out.numel() * layer.in_features
+    if isinstance(layer, nn.Linear):
+        return out.numel() * layer.in_features
     if isinstance(layer, nn.modules.conv._ConvNd) and not layer.transposed:
         return out.numel() * (layer.in_channels // layer.groups) * math.prod(layer.kernel_size)
     raise ValueError(f"dense_macs counts nn.Linear and nn.ConvNd, got {type(layer).__name__}")
@@ -36,6 +43,7 @@ def dense_macs(layer: nn.Module,  # a `nn.Linear` or `nn.ConvNd`
 # %% ../nbs/08_energy.ipynb #b734b6c2
 class SpikeCounter:
     "Context manager: per spiking neuron of `model`, its spikes and its outputs while active (float64, on its device)."
+
     def __init__(self, model: nn.Module):
         self.neurons = {n: m for n, m in model.named_modules() if isinstance(m, SPIKING_NEURONS)}
         device = next(model.parameters(), torch.empty(0)).device
@@ -45,6 +53,7 @@ class SpikeCounter:
         def hook(module, inputs, out):
             self.counts[i, 0] += out.sum(dtype=torch.float64)
             self.counts[i, 1] += out.numel()  # a Python number: no copy to the device (a stream sync) per layer
+
         return hook
 
     def __enter__(self):
@@ -52,7 +61,8 @@ class SpikeCounter:
         return self
 
     def __exit__(self, *exc):
-        for h in self.handles: h.remove()
+        for h in self.handles:
+            h.remove()
 
     def rate(self) -> float | None:
         "Spikes per neuron output over all the neurons; None for a model without spiking neurons (an ANN)."
@@ -67,35 +77,44 @@ class SpikeCounter:
 # matrix products at aten level
 PRODUCTS = (torch.ops.aten.mm.default, torch.ops.aten.addmm.default, torch.ops.aten.bmm.default)
 
+
 class OpCounter:
     """Context manager: adds up neuron spikes, synaptic layers' MACs/SOPs (hooks) and other matrix products (dispatch)
     while active."""
+
     def __init__(self, model: nn.Module):
         self.modules = dict(model.named_modules())
         self.spikes = SpikeCounter(model)
         self.neurons = self.spikes.neurons
         self.synapses = {n: m for n, m in self.modules.items() if isinstance(m, SYNAPTIC_LAYERS)}
         self.snn = bool(self.neurons)
-        self.ops = {n: dict(dense=0, macs=0, sops=0., in_spikes=0, in_numel=0) for n in self.synapses}
+        self.ops = {n: dict(dense=0, macs=0, sops=0.0, in_spikes=0, in_numel=0) for n in self.synapses}
         self.running = []  # names of the modules whose forward is running, outermost first
 
     def _add(self, name: str, dense: int, operands) -> None:
         """Add `dense` MACs to `name`: as SOPs at the firing rate of the first binary tensor of `operands` (SNN), else
         as MACs."""
-        ops = self.ops.setdefault(name, dict(dense=0, macs=0, sops=0., in_spikes=0, in_numel=0))
+        ops = self.ops.setdefault(name, dict(dense=0, macs=0, sops=0.0, in_spikes=0, in_numel=0))
         ops['dense'] += dense
         spikes = next((t for t in operands if is_binary_tensor(t)), None) if self.snn else None
-        if spikes is None: ops['macs'] += dense; return
+        if spikes is None:
+            ops['macs'] += dense
+            return
         nnz = spikes.count_nonzero().item()
-        ops['sops'] += dense * nnz / spikes.numel(); ops['in_spikes'] += nnz; ops['in_numel'] += spikes.numel()
+        ops['sops'] += dense * nnz / spikes.numel()
+        ops['in_spikes'] += nnz
+        ops['in_numel'] += spikes.numel()
 
     def _count_ops(self, name):
-        def hook(module, inputs, out): self._add(name, dense_macs(module, out), inputs[:1])
+        def hook(module, inputs, out):
+            self._add(name, dense_macs(module, out), inputs[:1])
+
         return hook
 
     def count_product(self, func, args, out) -> None:
         "Count aten operation `func` if it is a matrix product outside any synaptic layer."
-        if any(n in self.synapses for n in self.running): return  # the layer's hook counts it
+        if any(n in self.synapses for n in self.running):
+            return  # the layer's hook counts it
         name = f"{self.running[-1] if self.running else ''} (matmul)".lstrip()
         if func in PRODUCTS:
             a, b = args[1:3] if func == torch.ops.aten.addmm.default else args[:2]
@@ -106,13 +125,20 @@ class OpCounter:
 
     def __enter__(self):
         def enter(name):
-            def hook(module, inputs): self.running.append(name)
+            def hook(module, inputs):
+                self.running.append(name)
+
             return hook
-        def leave(module, inputs, out): self.running.pop()  # returns None: the output stays
+
+        def leave(module, inputs, out):
+            self.running.pop()  # returns None: the output stays
+
         self.spikes.__enter__()
-        self.handles = ([m.register_forward_hook(self._count_ops(n)) for n, m in self.synapses.items()] +
-                        [m.register_forward_pre_hook(enter(n)) for n, m in self.modules.items()] +
-                        [m.register_forward_hook(leave) for m in self.modules.values()])
+        self.handles = (
+            [m.register_forward_hook(self._count_ops(n)) for n, m in self.synapses.items()]
+            + [m.register_forward_pre_hook(enter(n)) for n, m in self.modules.items()]
+            + [m.register_forward_hook(leave) for m in self.modules.values()]
+        )
         self.mode = _Products(self)
         self.mode.__enter__()
         return self
@@ -120,11 +146,17 @@ class OpCounter:
     def __exit__(self, *exc):
         self.mode.__exit__(*exc)
         self.spikes.__exit__(*exc)
-        for h in self.handles: h.remove()
+        for h in self.handles:
+            h.remove()
+
 
 class _Products(TorchDispatchMode):
     "Runs every aten operation and shows it to `counter.count_product`."
-    def __init__(self, counter: OpCounter): super().__init__(); self.counter = counter
+
+    def __init__(self, counter: OpCounter):
+        super().__init__()
+        self.counter = counter
+
     def __torch_dispatch__(self, func, types, args=(), kwargs=None):
         out = func(*args, **(kwargs or {}))
         self.counter.count_product(func, args, out)
@@ -134,27 +166,42 @@ class _Products(TorchDispatchMode):
 def _layer_row(name, ops, n):
     spiking = ops['in_numel'] > 0  # SOP and MAC calls can mix: pooled rates are binary only when all zero
     op = '+'.join(k for k, on in (('SOP', spiking), ('MAC', ops['macs'] > 0)) if on) or 'MAC'
-    return dict(layer=name, op=op, in_rate=ops['in_spikes'] / ops['in_numel'] if spiking else None,
-                dense_macs=ops['dense'] / n, macs=ops['macs'] / n, sops=ops['sops'] / n)
+    return dict(
+        layer=name,
+        op=op,
+        in_rate=ops['in_spikes'] / ops['in_numel'] if spiking else None,
+        dense_macs=ops['dense'] / n,
+        macs=ops['macs'] / n,
+        sops=ops['sops'] / n,
+    )
+
 
 def _summary(c: OpCounter, n: int, correct: int, e_mac: float, e_ac: float) -> dict:
     macs = sum(o['macs'] for o in c.ops.values()) / n
     sops = sum(o['sops'] for o in c.ops.values()) / n
-    return dict(snn=c.snn, n_images=n, top1=100 * correct / n,
-                firing_rate=c.spikes.rate(), firing_rates=c.spikes.rates(),
-                layers=[_layer_row(k, o, n) for k, o in c.ops.items()],
-                macs=macs, sops=sops, energy_mj=(e_mac * macs + e_ac * sops) * 1e-9)
+    return dict(
+        snn=c.snn,
+        n_images=n,
+        top1=100 * correct / n,
+        firing_rate=c.spikes.rate(),
+        firing_rates=c.spikes.rates(),
+        layers=[_layer_row(k, o, n) for k, o in c.ops.items()],
+        macs=macs,
+        sops=sops,
+        energy_mj=(e_mac * macs + e_ac * sops) * 1e-9,
+    )
 
 # %% ../nbs/08_energy.ipynb #8c892aa8
 @torch.no_grad()
-def measure_energy(model: nn.Module,  # returns `[B, K]` logits for an input batch
-                   dl,  # yields `(x, y)` batches
-                   max_batches: int | None = None,  # stop after this many batches (None: all)
-                   e_mac: float = E_MAC_PJ,  # pJ per MAC
-                   e_ac: float = E_AC_PJ,  # pJ per AC (one SOP)
-                  # per image: `macs`, `sops`, `energy_mj`; `firing_rate`, per-layer `firing_rates` and `layers`, `top1`
-                  # (%)
-                  ) -> dict:
+def measure_energy(
+    model: nn.Module,  # returns `[B, K]` logits for an input batch
+    dl,  # yields `(x, y)` batches
+    max_batches: int | None = None,  # stop after this many batches (None: all)
+    e_mac: float = E_MAC_PJ,  # pJ per MAC
+    e_ac: float = E_AC_PJ,  # pJ per AC (one SOP)
+    # per image: `macs`, `sops`, `energy_mj`; `firing_rate`, per-layer `firing_rates` and `layers`, `top1`
+    # (%)
+) -> dict:
     """Firing rates, MACs, SOPs, energy (mJ per image) and top-1 of `model` on `dl`, from one pass with `OpCounter`
     hooks."""
     device = next(model.parameters()).device
@@ -163,17 +210,22 @@ def measure_energy(model: nn.Module,  # returns `[B, K]` logits for an input bat
     try:
         with OpCounter(model) as c:
             for x, y in itertools.islice(dl, max_batches):
-                logits = model(x.to(device)); functional.reset_net(model)
-                correct += (logits.argmax(-1).cpu() == y).sum().item(); n += len(y)
-    finally: model.train(was_training)
-    if n == 0: raise ValueError("measure_energy got no batches; pass a non-empty loader (and max_batches >= 1)")
+                logits = model(x.to(device))
+                functional.reset_net(model)
+                correct += (logits.argmax(-1).cpu() == y).sum().item()
+                n += len(y)
+    finally:
+        model.train(was_training)
+    if n == 0:
+        raise ValueError("measure_energy got no batches; pass a non-empty loader (and max_batches >= 1)")
     return _summary(c, n, correct, e_mac, e_ac)
 
 # %% ../nbs/08_energy.ipynb #fee7dd89
 @torch.no_grad()
-def spikingjelly_crosscheck(model: nn.Module,  # returns `[B, K]` logits
-                            x: torch.Tensor,  # one input batch `[B, ...]`
-                           ) -> dict:  # per image: ours and spikingjelly's MACs, SOPs, energy (mJ); per-layer SynOps
+def spikingjelly_crosscheck(
+    model: nn.Module,  # returns `[B, K]` logits
+    x: torch.Tensor,  # one input batch `[B, ...]`
+) -> dict:  # per image: ours and spikingjelly's MACs, SOPs, energy (mJ); per-layer SynOps
     """Our MACs/SOPs/energy beside spikingjelly 2.x's `MACCounter` (BN ignored), `SynOpCounter` and
     `estimate_simple_energy` on `x`."""
     n, was_training = len(x), model.training
@@ -182,29 +234,52 @@ def spikingjelly_crosscheck(model: nn.Module,  # returns `[B, K]` logits
     synop = SynOpCounter()
     mac = MACCounter(extra_ignore_modules=[nn.modules.batchnorm._BatchNorm])  # BN folds into the conv
     try:
-        with DispatchCounterMode([synop, mac]): model(x)
+        with DispatchCounterMode([synop, mac]):
+            model(x)
         functional.reset_net(model)
-        sj = estimate_simple_energy(model, x); functional.reset_net(model)
-    finally: model.train(was_training)
+        sj = estimate_simple_energy(model, x)
+        functional.reset_net(model)
+    finally:
+        model.train(was_training)
     scopes = synop.get_counts()  # scope names are the module names prefixed by the model's class name
-    return dict(macs=ours['macs'], macs_sj=mac.get_total() / n, sops=ours['sops'], sops_sj=synop.get_total() / n,
-                energy_mj=ours['energy_mj'], energy_sj_compute_mj=sj.energy_compute_pj * 1e-9 / n,
-                energy_sj_total_mj=sj.energy_total_pj * 1e-9 / n,
-                layers=[dict(l, sops_sj=sum(scopes.get(f'{type(model).__name__}.{l["layer"]}', {}).values()) / n)
-                        for l in ours['layers']])
+    return dict(
+        macs=ours['macs'],
+        macs_sj=mac.get_total() / n,
+        sops=ours['sops'],
+        sops_sj=synop.get_total() / n,
+        energy_mj=ours['energy_mj'],
+        energy_sj_compute_mj=sj.energy_compute_pj * 1e-9 / n,
+        energy_sj_total_mj=sj.energy_total_pj * 1e-9 / n,
+        layers=[
+            dict(layer, sops_sj=sum(scopes.get(f'{type(model).__name__}.{layer["layer"]}', {}).values()) / n)
+            for layer in ours['layers']
+        ],
+    )
 
 # %% ../nbs/08_energy.ipynb #ec56bbea
-def energy_table(models: dict,  # display name -> model returning `[B, K]` logits
-                 dl,  # the evaluation loader, shared by all models
-                 max_batches: int | None = None,  # stop after this many batches (None: all)
-                 e_mac: float = E_MAC_PJ, e_ac: float = E_AC_PJ,
-                ) -> list[dict]:  # one row per model, in the order given
+def energy_table(
+    models: dict,  # display name -> model returning `[B, K]` logits
+    dl,  # the evaluation loader, shared by all models
+    max_batches: int | None = None,  # stop after this many batches (None: all)
+    e_mac: float = E_MAC_PJ,
+    e_ac: float = E_AC_PJ,
+) -> list[dict]:  # one row per model, in the order given
     "Table 5 of the paper: fire rate (%), SOPs (G), MACs (G), energy (mJ per image), top-1 (%) and T for each model."
-    if not models: raise ValueError("energy_table needs at least one model: pass {'name': model, ...}")
+    if not models:
+        raise ValueError("energy_table needs at least one model: pass {'name': model, ...}")
     rows = []
     for name, model in models.items():
         r = measure_energy(model, dl, max_batches, e_mac, e_ac)
-        rows.append(dict(model=name, firing_rate_pct=100 * r['firing_rate'] if r['snn'] else None,
-                         sops_g=r['sops'] / 1e9, macs_g=r['macs'] / 1e9, energy_mj=r['energy_mj'], top1=r['top1'],
-                         T=getattr(model, 'T', None) if r['snn'] else None, n_images=r['n_images']))
+        rows.append(
+            dict(
+                model=name,
+                firing_rate_pct=100 * r['firing_rate'] if r['snn'] else None,
+                sops_g=r['sops'] / 1e9,
+                macs_g=r['macs'] / 1e9,
+                energy_mj=r['energy_mj'],
+                top1=r['top1'],
+                T=getattr(model, 'T', None) if r['snn'] else None,
+                n_images=r['n_images'],
+            )
+        )
     return rows

@@ -10,14 +10,20 @@ __all__ = ['MODEL_KEYS', 'CHECKPOINT_KEYS', 'RUN_FILES', 'LOCK_HEARTBEAT_S', 'LO
            'load_weights', 'RunDirError', 'fs_error', 'lock_holder', 'claim_run_dir', 'initialise']
 
 # %% ../nbs/05b_files.ipynb #532018d6
-import errno, json, os, platform, threading, time, zipfile
+import errno
+import json
+import os
+import platform
+import threading
+import time
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import torch
 from torch import nn
 
-from .models import create_architecture, create_model
+from .models import create_architecture
 from .models.resnet import is_akamaster, akamaster_state_dict, AKAMASTER_NORM
 from .utils import atomic_save, atomic_write_text
 
@@ -25,10 +31,14 @@ from .utils import atomic_save, atomic_write_text
 class CheckpointError(ValueError):
     "A model or checkpoint file that cannot be read or does not fit the run."
 
+
 MODEL_KEYS = {'model', 'model_kwargs', 'data'}
 CHECKPOINT_KEYS = {'epoch', 'history', 'wall_time_s', 'config', 'model', 'optimizer', 'scheduler', 'scaler', 'rng'}
-_KINDS = {'model file': (MODEL_KEYS, 'a teacher.pt or student.pt written by a finished run'),
-          'checkpoint': (CHECKPOINT_KEYS, 'the checkpoint.pt of a run in progress')}
+_KINDS = {
+    'model file': (MODEL_KEYS, 'a teacher.pt or student.pt written by a finished run'),
+    'checkpoint': (CHECKPOINT_KEYS, 'the checkpoint.pt of a run in progress'),
+}
+
 
 def _what(obj) -> str:
     "What a loaded object is, in words."
@@ -37,19 +47,26 @@ def _what(obj) -> str:
         return f"a ckdsnn {kind}" if kind else f"a dict with keys {sorted(map(str, obj))[:6]}"
     return f"a {type(obj).__name__}"
 
+
 def read_torch_file(path: str | Path, kind: str) -> dict:
     "The contents of a ckdsnn `kind` ('model file' or 'checkpoint') at `path`, verified before and after loading."
     path, (keys, what) = Path(path), _KINDS[kind]
-    if path.is_dir(): raise CheckpointError(f"{path} is a directory; give the file inside it, e.g. {path/'student.pt'}")
-    if not path.is_file(): raise FileNotFoundError(f"{kind} {path} not found")
+    if path.is_dir():
+        raise CheckpointError(f"{path} is a directory; give the file inside it, e.g. {path / 'student.pt'}")
+    if not path.is_file():
+        raise FileNotFoundError(f"{kind} {path} not found")
     if not zipfile.is_zipfile(path):
-        raise CheckpointError(f"{path} is not a PyTorch file (not a zip archive: truncated or overwritten); it cannot "
-                              "be used")
-    with zipfile.ZipFile(path) as z: bad = z.testzip()
+        raise CheckpointError(
+            f"{path} is not a PyTorch file (not a zip archive: truncated or overwritten); it cannot be used"
+        )
+    with zipfile.ZipFile(path) as z:
+        bad = z.testzip()
     if bad:
-        raise CheckpointError(f"{path} is corrupt: its member {bad.split('/')[-1]} fails its CRC check; it cannot be "
-                              "used")
-    try: obj = torch.load(path, map_location='cpu', weights_only=True)
+        raise CheckpointError(
+            f"{path} is corrupt: its member {bad.split('/')[-1]} fails its CRC check; it cannot be used"
+        )
+    try:
+        obj = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise CheckpointError(f"cannot read {path} ({type(e).__name__}): it is not a file ckdsnn wrote") from None
     if not (isinstance(obj, dict) and keys <= set(obj)):
@@ -57,34 +74,53 @@ def read_torch_file(path: str | Path, kind: str) -> dict:
     return obj
 
 # %% ../nbs/05b_files.ipynb #2dd25d5c
-def save_model(model: nn.Module, kwargs: dict, info, path: str | Path, input_norm: tuple | None = None,
-               **extra) -> None:
+def save_model(
+    model: nn.Module, kwargs: dict, info, path: str | Path, input_norm: tuple | None = None, **extra
+) -> None:
     """Save `model` with its `create_model` `kwargs`, data-set `info` (a `DataInfo`) and `input_norm` (default: the
     data's), atomically."""
-    atomic_save(dict(model=model.state_dict(), model_kwargs=kwargs, data=info._asdict(),
-                     input_norm=input_norm or (info.mean, info.std), **extra), path)
+    atomic_save(
+        dict(
+            model=model.state_dict(),
+            model_kwargs=kwargs,
+            data=info._asdict(),
+            input_norm=input_norm or (info.mean, info.std),
+            **extra,
+        ),
+        path,
+    )
+
 
 def load_model(path: str | Path) -> tuple[nn.Module, dict]:
     "`(model, contents)` of a file written by `save_model`; the model is on the CPU."
-    try: ck = read_torch_file(path, 'model file')
+    try:
+        ck = read_torch_file(path, 'model file')
     except CheckpointError as e:
-        if 'a ckdsnn checkpoint' not in str(e): raise
-        raise CheckpointError(f"{path} is the checkpoint of an unfinished run, not a model file: finish the run with "
-                              "--resume, which writes teacher.pt or student.pt beside it") from None
+        if 'a ckdsnn checkpoint' not in str(e):
+            raise
+        raise CheckpointError(
+            f"{path} is the checkpoint of an unfinished run, not a model file: finish the run with "
+            "--resume, which writes teacher.pt or student.pt beside it"
+        ) from None
     except FileNotFoundError:
-        raise FileNotFoundError(f"model file {path} not found: train one with `ckdsnn train-teacher --out DIR` "
-                                "(it writes DIR/teacher.pt)") from None
+        raise FileNotFoundError(
+            f"model file {path} not found: train one with `ckdsnn train-teacher --out DIR` (it writes DIR/teacher.pt)"
+        ) from None
     try:
         model = create_architecture(**ck['model_kwargs'])  # the weights are the file's: nothing is downloaded
         model.load_state_dict(ck['model'])
     except Exception as e:
-        raise CheckpointError(f"{path} does not build its model ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
-                              "retrain it with this version of ckdsnn") from None
+        raise CheckpointError(
+            f"{path} does not build its model ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
+            "retrain it with this version of ckdsnn"
+        ) from None
     return model, ck
+
 
 def load_teacher(path: str | Path) -> nn.Module:
     "The frozen model (eval mode, no gradients) saved at `path` by `train_teacher`."
     return load_model(path)[0].eval().requires_grad_(False)
+
 
 def input_norm(contents: dict) -> tuple:
     "The `(mean, std)` a model file's model expects its inputs normalised with."
@@ -93,87 +129,123 @@ def input_norm(contents: dict) -> tuple:
 # %% ../nbs/05b_files.ipynb #b65fc24a
 def cached_weights(url: str) -> Path:
     "Where weights `url` are kept in torch's hub cache (there or not): `<hub>/checkpoints/<its file name>`."
-    return Path(torch.hub.get_dir())/'checkpoints'/str(url).rsplit('/', 1)[-1]
+    return Path(torch.hub.get_dir()) / 'checkpoints' / str(url).rsplit('/', 1)[-1]
+
 
 def _local(source: str | Path, download: bool = True) -> Path:
     "A local path for `source`: the path itself, or a URL downloaded once into torch's hub cache and checked."
-    if not str(source).startswith(('http://', 'https://')): return Path(source)
+    if not str(source).startswith(('http://', 'https://')):
+        return Path(source)
     dest = cached_weights(source)
     if not dest.exists() and download:
         dest.parent.mkdir(parents=True, exist_ok=True)
         # `name-<sha256 prefix>.ext`, as torchvision's and akamaster's files
         digest = torch.hub.HASH_REGEX.search(dest.name)
         try:
-            torch.hub.download_url_to_file(str(source), str(dest), hash_prefix=digest.group(1) if digest else None,
-                                           progress=False)
+            torch.hub.download_url_to_file(
+                str(source), str(dest), hash_prefix=digest.group(1) if digest else None, progress=False
+            )
         except RuntimeError as e:  # torch deletes the partial file
             raise CheckpointError(f"the download of {source} is corrupt ({e}): nothing was kept; try again") from None
     return dest
 
+
 def pretrained_weights(source: str | Path, trust_pickle: bool = False) -> tuple[dict, tuple | None]:
     "`(state_dict with our names, input normalisation or None)` of a weights file or URL that ckdsnn did not write."
     path = _local(source)
-    if not path.is_file(): raise FileNotFoundError(f"weights file {path} not found")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    if not path.is_file():
+        raise FileNotFoundError(f"weights file {path} not found")
+    try:
+        ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         if not trust_pickle:
-            raise CheckpointError(f"{path} does not load safely (weights_only: {type(e).__name__}); if you trust it, "
-                                  "pass --trust-pickle (a full pickle can run code)") from None
-        try: ck = torch.load(path, map_location='cpu', weights_only=False)
+            raise CheckpointError(
+                f"{path} does not load safely (weights_only: {type(e).__name__}); if you trust it, "
+                "pass --trust-pickle (a full pickle can run code)"
+            ) from None
+        try:
+            ck = torch.load(path, map_location='cpu', weights_only=False)
         except Exception as e:
             raise CheckpointError(f"cannot read {path} ({type(e).__name__}): not a PyTorch file") from None
-    if is_akamaster(ck): return akamaster_state_dict(ck), AKAMASTER_NORM
-    if isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values()): return ck, None
+    if is_akamaster(ck):
+        return akamaster_state_dict(ck), AKAMASTER_NORM
+    if isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values()):
+        return ck, None
     raise CheckpointError(f"{path} is {_what(ck)}: neither a state dict nor a known pretrained format")
+
 
 def load_weights(model: nn.Module, state: dict, source) -> None:
     "Copy `state` into `model`; only BatchNorm's `num_batches_tracked` (absent from old files) may be missing."
-    try: missing, unexpected = model.load_state_dict(state, strict=False)
-    except RuntimeError: missing, unexpected = ['(shapes differ)'], []
+    try:
+        missing, unexpected = model.load_state_dict(state, strict=False)
+    except RuntimeError:
+        missing, unexpected = ['(shapes differ)'], []
     if unexpected or [k for k in missing if not k.endswith('num_batches_tracked')]:
-        raise CheckpointError(f"the weights of {source} do not fit this model (missing {missing[:3]}, unexpected "
-                              f"{unexpected[:3]}): name the architecture they were trained as")
+        raise CheckpointError(
+            f"the weights of {source} do not fit this model (missing {missing[:3]}, unexpected "
+            f"{unexpected[:3]}): name the architecture they were trained as"
+        )
 
 # %% ../nbs/05b_files.ipynb #46a13c40
 class RunDirError(ValueError):
     "A run directory that cannot be used: not writable, in use by another process, or holding another run."
 
+
 RUN_FILES = ('checkpoint.pt', 'metrics.json', 'teacher.pt', 'student.pt')
+
 
 def fs_error(e: OSError) -> str:
     "A short reason for a failed file-system call."
-    return {errno.ENOSPC: 'no space left on the device', errno.EROFS: 'read-only file system',
-            errno.EACCES: 'permission denied', errno.EPERM: 'operation not permitted'}.get(e.errno,
-                                                                                           e.strerror or str(e))
+    return {
+        errno.ENOSPC: 'no space left on the device',
+        errno.EROFS: 'read-only file system',
+        errno.EACCES: 'permission denied',
+        errno.EPERM: 'operation not permitted',
+    }.get(e.errno, e.strerror or str(e))
 
-LOCK_HEARTBEAT_S, LOCK_STALE_S = 30., 300.  # the holder rewrites its lock this often; a lock older than this is stale
+
+LOCK_HEARTBEAT_S, LOCK_STALE_S = 30.0, 300.0  # the holder rewrites its lock this often; a lock older than this is stale
+
 
 def _pid_alive(pid: int) -> bool:
-    try: os.kill(pid, 0)
-    except ProcessLookupError: return False
-    except PermissionError: pass  # another user's process: alive
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # another user's process: alive
     return True
+
 
 def _slurm_job() -> str | None:
     "The Slurm job this process belongs to (an array task is a job of its own), None outside Slurm."
     return os.environ.get('SLURM_JOB_ID')
 
+
 def lock_holder(run: str | Path) -> dict | None:
     """The live holder of run directory `run`'s lock (`host`, `pid`, `heartbeat`, Slurm `job`), or None when it is
     free, stale, or left by an earlier start of this very Slurm job (requeued, perhaps on another node)."""
-    path = Path(run)/'.lock'
-    try: text, age = path.read_text(), time.time() - path.stat().st_mtime
-    except (FileNotFoundError, NotADirectoryError): return None
-    try: h = json.loads(text)
-    except ValueError: return dict(host='?', pid=0, heartbeat=0.) if age < LOCK_STALE_S else None  # being written
-    if h.get('job') and h['job'] == _slurm_job(): return None  # ours: the job died there and was requeued
-    if h.get('host') == platform.node(): return h if _pid_alive(h['pid']) else None
+    path = Path(run) / '.lock'
+    try:
+        text, age = path.read_text(), time.time() - path.stat().st_mtime
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    try:
+        h = json.loads(text)
+    except ValueError:
+        return dict(host='?', pid=0, heartbeat=0.0) if age < LOCK_STALE_S else None  # being written
+    if h.get('job') and h['job'] == _slurm_job():
+        return None  # ours: the job died there and was requeued
+    if h.get('host') == platform.node():
+        return h if _pid_alive(h['pid']) else None
     return h if time.time() - h.get('heartbeat', 0) < LOCK_STALE_S else None
+
 
 class _RunLock:
     "The lock file of a run directory while this process holds it, with the thread that keeps its heartbeat fresh."
+
     def __init__(self, run: Path):
-        self.path, self.me = run/'.lock', dict(host=platform.node(), pid=os.getpid(), job=_slurm_job())
+        self.path, self.me = run / '.lock', dict(host=platform.node(), pid=os.getpid(), job=_slurm_job())
         for _ in range(2):  # a stale lock is removed once, then taken like a free one
             try:
                 with os.fdopen(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644), 'w') as f:
@@ -181,26 +253,35 @@ class _RunLock:
                 break
             except FileExistsError:
                 if h := lock_holder(run):
-                    raise RunDirError(f"{run} is in use by another ckdsnn process (pid {h['pid']} on {h['host']}): "
-                                      "wait for it to finish or pick another --out") from None
+                    raise RunDirError(
+                        f"{run} is in use by another ckdsnn process (pid {h['pid']} on {h['host']}): "
+                        "wait for it to finish or pick another --out"
+                    ) from None
                 self.path.unlink(missing_ok=True)
-        else: raise RunDirError(f"{run}: another process took its lock at the same moment: try again")
+        else:
+            raise RunDirError(f"{run}: another process took its lock at the same moment: try again")
         self.stop = threading.Event()
         threading.Thread(target=self._beat, daemon=True).start()
 
-    def _text(self) -> str: return json.dumps(dict(self.me, heartbeat=time.time()))
+    def _text(self) -> str:
+        return json.dumps(dict(self.me, heartbeat=time.time()))
 
     def _ours(self) -> bool:
-        try: return {k: json.loads(self.path.read_text()).get(k) for k in self.me} == self.me
-        except (OSError, ValueError): return False
+        try:
+            return {k: json.loads(self.path.read_text()).get(k) for k in self.me} == self.me
+        except (OSError, ValueError):
+            return False
 
     def _beat(self):
         while not self.stop.wait(LOCK_HEARTBEAT_S):
-            if self._ours(): atomic_write_text(self.path, self._text())
+            if self._ours():
+                atomic_write_text(self.path, self._text())
 
     def release(self):
         self.stop.set()
-        if self._ours(): self.path.unlink(missing_ok=True)
+        if self._ours():
+            self.path.unlink(missing_ok=True)
+
 
 @contextmanager
 def claim_run_dir(run: str | Path, resume: bool = False, overwrite: bool = False):
@@ -214,22 +295,29 @@ def claim_run_dir(run: str | Path, resume: bool = False, overwrite: bool = False
     except OSError as e:
         raise RunDirError(f"cannot write to run directory {run} ({fs_error(e)}): pick another --out") from None
     try:
-        present = [f for f in RUN_FILES if (run/f).exists()]
+        present = [f for f in RUN_FILES if (run / f).exists()]
         if present and not (resume or overwrite):
-            raise RunDirError(f"{run} already holds a run ({', '.join(present)}): pass --resume to continue it "
-                              "(same settings) or --overwrite to replace it, or pick another --out")
+            raise RunDirError(
+                f"{run} already holds a run ({', '.join(present)}): pass --resume to continue it "
+                "(same settings) or --overwrite to replace it, or pick another --out"
+            )
         if overwrite:
-            for f in present: (run/f).unlink()
+            for f in present:
+                (run / f).unlink()
         yield run
-    finally: lock.release()
+    finally:
+        lock.release()
 
 # %% ../nbs/05b_files.ipynb #fa3d573e
 def initialise(model: nn.Module, source: str, trust_pickle: bool = False) -> tuple | None:
     "Load the weights of `source` into `model`; returns the input normalisation they expect (None: the data's)."
-    try: saved = read_torch_file(_local(source), 'model file')
+    try:
+        saved = read_torch_file(_local(source), 'model file')
     except CheckpointError as e:
-        if 'not a model file' not in str(e) and 'not a PyTorch file' not in str(e): raise
+        if 'not a model file' not in str(e) and 'not a PyTorch file' not in str(e):
+            raise
         state, norm = pretrained_weights(source, trust_pickle)
-    else: state, norm = saved['model'], input_norm(saved)
+    else:
+        state, norm = saved['model'], input_norm(saved)
     load_weights(model, state, source)
     return norm

@@ -18,14 +18,18 @@ from .saliency import minmax_normalize
 def in_fp32(loss):
     "Run `loss` in float32 even under autocast: its floating-point tensor arguments upcast, autocast off inside."
     up = lambda a: a.float() if isinstance(a, torch.Tensor) and a.is_floating_point() else a
+
     @functools.wraps(loss)
     def full_precision(*args, **kwargs):
         device = next((a.device.type for a in (*args, *kwargs.values()) if isinstance(a, torch.Tensor)), 'cpu')
         with torch.autocast(device, enabled=False):
             return loss(*map(up, args), **{k: up(v) for k, v in kwargs.items()})
+
     return full_precision
 
+
 cross_entropy = in_fp32(F.cross_entropy)  # labels `[B]` or soft targets `[B, K]`
+
 
 def class_of(y: torch.Tensor) -> torch.Tensor:
     "One class per sample: the labels `[B]` themselves, or the class of the largest share of soft targets `[B, K]`."
@@ -33,123 +37,144 @@ def class_of(y: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/04_losses.ipynb #8c38c017
 @in_fp32
-def kd_loss(z_s: torch.Tensor,  # student logits `[B, K]`
-            z_t: torch.Tensor,  # teacher logits `[B, K]`
-            tau: float = 2.0,  # softmax temperature
-           ) -> torch.Tensor:  # scalar, >= 0
+def kd_loss(
+    z_s: torch.Tensor,  # student logits `[B, K]`
+    z_t: torch.Tensor,  # teacher logits `[B, K]`
+    tau: float = 2.0,  # softmax temperature
+) -> torch.Tensor:  # scalar, >= 0
     "Hinton KD: `tau**2 * KL(softmax(z_t/tau) || softmax(z_s/tau))`, batch-mean."
     if z_s.shape != z_t.shape or z_s.dim() != 2:
-        raise ValueError(f"kd_loss needs student and teacher logits of the same shape [B, K], got {tuple(z_s.shape)} "
-                         f"and {tuple(z_t.shape)}")
+        raise ValueError(
+            f"kd_loss needs student and teacher logits of the same shape [B, K], got {tuple(z_s.shape)} "
+            f"and {tuple(z_t.shape)}"
+        )
     log_p_s, log_p_t = F.log_softmax(z_s / tau, 1), F.log_softmax(z_t / tau, 1)
-    return tau ** 2 * F.kl_div(log_p_s, log_p_t, reduction='batchmean', log_target=True)
+    return tau**2 * F.kl_div(log_p_s, log_p_t, reduction='batchmean', log_target=True)
 
 # %% ../nbs/04_losses.ipynb #00ee578e
 _SCALINGS = ('softmax', 'l2', 'zscore', 'none')
 
-def saliency_scale(m: torch.Tensor,  # maps `[B, H, W]` (any `[B, ...]`)
-                   method: str = 'softmax',  # one of 'softmax', 'l2', 'zscore', 'none'
-                   temperature: float = 2.0,  # softmax temperature (used by 'softmax' only)
-                   eps: float = 1e-8,  # smallest std divided by in 'zscore'
-                  ) -> torch.Tensor:  # `[B, H*W]`
+
+def saliency_scale(
+    m: torch.Tensor,  # maps `[B, H, W]` (any `[B, ...]`)
+    method: str = 'softmax',  # one of 'softmax', 'l2', 'zscore', 'none'
+    temperature: float = 2.0,  # softmax temperature (used by 'softmax' only)
+    eps: float = 1e-8,  # smallest std divided by in 'zscore'
+) -> torch.Tensor:  # `[B, H*W]`
     "Scale each sample's map over its pixels: softmax at `temperature` (the paper), L2, z-score or none."
     if method not in _SCALINGS:
         raise ValueError(f"unknown saliency scaling {method!r}; use one of {_SCALINGS}")
     flat = m.flatten(1)
-    if method == 'softmax': return F.softmax(flat / temperature, 1)
-    if method == 'l2': return F.normalize(flat, dim=1)
-    if method == 'zscore': return (flat - flat.mean(1, keepdim=True)) / flat.std(1, keepdim=True).clamp_min(eps)
+    if method == 'softmax':
+        return F.softmax(flat / temperature, 1)
+    if method == 'l2':
+        return F.normalize(flat, dim=1)
+    if method == 'zscore':
+        return (flat - flat.mean(1, keepdim=True)) / flat.std(1, keepdim=True).clamp_min(eps)
     return flat
 
 # %% ../nbs/04_losses.ipynb #8eb77f78
 _NORMALIZE = {'sample': 'sample', 'batch': 'batch', None: None, True: 'sample', False: None}
 
+
 @in_fp32
-def samd_loss(cam: torch.Tensor,  # teacher class activation map `[B, H, W]` (a target: detach it)
-              sam: torch.Tensor,  # student spike activation map `[B, H, W]`
-              temperature: float = 2.0,  # $\mathcal{T}$ of the softmax scaling
-              scaling: str = 'softmax',  # 'softmax' (Eq. 4: KL), or 'l2', 'zscore', 'none' (mean squared error)
-              normalize: str | None = 'sample',  # min-max per 'sample', per 'batch', or None
-              t2: bool = True,  # multiply the KL by temperature**2 (Eq. 4); the authors' code does not
-             ) -> torch.Tensor:  # scalar, >= 0
+def samd_loss(
+    cam: torch.Tensor,  # teacher class activation map `[B, H, W]` (a target: detach it)
+    sam: torch.Tensor,  # student spike activation map `[B, H, W]`
+    temperature: float = 2.0,  # $\mathcal{T}$ of the softmax scaling
+    scaling: str = 'softmax',  # 'softmax' (Eq. 4: KL), or 'l2', 'zscore', 'none' (mean squared error)
+    normalize: str | None = 'sample',  # min-max per 'sample', per 'batch', or None
+    t2: bool = True,  # multiply the KL by temperature**2 (Eq. 4); the authors' code does not
+) -> torch.Tensor:  # scalar, >= 0
     "SAMD of Eq. (4): min-max normalise both maps, scale them over the pixels, and compare (KL for softmax, else MSE)."
     if cam.shape != sam.shape or cam.dim() < 2:
-        raise ValueError(f"samd_loss needs cam and sam of the same shape [B, H, W], got {tuple(cam.shape)} and "
-                         f"{tuple(sam.shape)}")
+        raise ValueError(
+            f"samd_loss needs cam and sam of the same shape [B, H, W], got {tuple(cam.shape)} and {tuple(sam.shape)}"
+        )
     if normalize not in _NORMALIZE:
         raise ValueError(f"unknown normalize {normalize!r}; use 'sample', 'batch' or None")
     if (per := _NORMALIZE[normalize]) is not None:
         cam, sam = minmax_normalize(cam, per), minmax_normalize(sam, per)
     if scaling == 'softmax':
         loss = kd_loss(sam.flatten(1), cam.flatten(1), tau=temperature)  # already times T**2
-        return loss if t2 else loss / temperature ** 2
+        return loss if t2 else loss / temperature**2
     return F.mse_loss(saliency_scale(sam, scaling), saliency_scale(cam, scaling))
 
 # %% ../nbs/04_losses.ipynb #ec14f958
 def _standard_normal(z: torch.Tensor, noise: torch.Tensor | None) -> torch.Tensor:
     "The given standard-normal `noise` (checked against `z`'s shape), else a fresh draw."
-    if noise is None: return torch.randn_like(z)
+    if noise is None:
+        return torch.randn_like(z)
     if noise.shape != z.shape:
         raise ValueError(f"noise must have the logits' shape {tuple(z.shape)}, got {tuple(noise.shape)}")
     return noise
 
-def noise_smoothed_logits(z: torch.Tensor,  # student logits `[B, K]`
-                          lam: float = 0.1,  # $\lambda$ of Eq. (6)
-                          noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
-                         ) -> torch.Tensor:  # `[B, K]`
+
+def noise_smoothed_logits(
+    z: torch.Tensor,  # student logits `[B, K]`
+    lam: float = 0.1,  # $\lambda$ of Eq. (6)
+    noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
+) -> torch.Tensor:  # `[B, K]`
     "Eq. (5)-(6): `z + lam * (mean(z) + std(z) * noise)`, mean and std per sample over the classes."
     eps = z.mean(1, keepdim=True) + z.std(1, keepdim=True) * _standard_normal(z, noise)
     return z + lam * eps
 
+
 @in_fp32
-def nld_loss(z_s: torch.Tensor,  # student logits `[B, K]`
-             z_t: torch.Tensor,  # teacher logits `[B, K]`
-             tau: float = 2.0,  # softmax temperature of Eq. (7)
-             lam: float = 0.1,  # noise weight $\lambda$ of Eq. (6)
-             noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
-            ) -> torch.Tensor:  # scalar, >= 0
+def nld_loss(
+    z_s: torch.Tensor,  # student logits `[B, K]`
+    z_t: torch.Tensor,  # teacher logits `[B, K]`
+    tau: float = 2.0,  # softmax temperature of Eq. (7)
+    lam: float = 0.1,  # noise weight $\lambda$ of Eq. (6)
+    noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
+) -> torch.Tensor:  # scalar, >= 0
     "NLD of Eq. (5)-(7): KD from the teacher to the noise-smoothed student logits."
     return kd_loss(noise_smoothed_logits(z_s, lam, noise), z_t, tau)
 
 # %% ../nbs/04_losses.ipynb #cd7f3ae2
 @in_fp32
-def nld_fixed_loss(z_s: torch.Tensor,  # student logits `[B, K]`
-                   z_t: torch.Tensor,  # teacher logits `[B, K]`
-                   std: float = 1.0,  # fixed standard deviation $s$ of the noise
-                   tau: float = 2.0,  # softmax temperature
-                   lam: float = 0.1,  # noise weight $\lambda$
-                   noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
-                  ) -> torch.Tensor:  # scalar, >= 0
+def nld_fixed_loss(
+    z_s: torch.Tensor,  # student logits `[B, K]`
+    z_t: torch.Tensor,  # teacher logits `[B, K]`
+    std: float = 1.0,  # fixed standard deviation $s$ of the noise
+    tau: float = 2.0,  # softmax temperature
+    lam: float = 0.1,  # noise weight $\lambda$
+    noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
+) -> torch.Tensor:  # scalar, >= 0
     "Fig. 5(a) baseline: KD to `z_s + lam * std * noise`, zero-mean noise of a fixed std."
     return kd_loss(z_s + lam * std * _standard_normal(z_s, noise), z_t, tau)
 
 # %% ../nbs/04_losses.ipynb #e28f978a
 @in_fp32
-def nld_code_loss(z_s: torch.Tensor,  # student logits `[B, K]`
-                  z_t: torch.Tensor,  # teacher logits `[B, K]`
-                  tau: float = 2.0,  # temperature of all three softmaxes
-                  noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
-                  weight: float = 0.9,  # weight of the student's own softmax in the mixture (their `noise_weight`)
-                 ) -> torch.Tensor:  # scalar, >= 0
+def nld_code_loss(
+    z_s: torch.Tensor,  # student logits `[B, K]`
+    z_t: torch.Tensor,  # teacher logits `[B, K]`
+    tau: float = 2.0,  # temperature of all three softmaxes
+    noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
+    weight: float = 0.9,  # weight of the student's own softmax in the mixture (their `noise_weight`)
+) -> torch.Tensor:  # scalar, >= 0
     "The authors' code form of NLD: KL from the teacher to `weight*softmax(z/tau) + (1-weight)*softmax(noise/tau)`."
     noise_logits = z_s.mean(1, keepdim=True) + _standard_normal(z_s, noise) * z_s.var(1, keepdim=True)
     mix = weight * F.softmax(z_s / tau, 1) + (1 - weight) * F.softmax(noise_logits / tau, 1)
-    return tau ** 2 * F.kl_div(mix.log(), F.log_softmax(z_t / tau, 1), reduction='batchmean', log_target=True)
+    return tau**2 * F.kl_div(mix.log(), F.log_softmax(z_t / tau, 1), reduction='batchmean', log_target=True)
 
 # %% ../nbs/04_losses.ipynb #c1968d37
-def ckdsnn_loss(z_s: torch.Tensor,  # student logits `[B, K]`
-                z_t: torch.Tensor,  # teacher logits `[B, K]`
-                y: torch.Tensor,  # labels `[B]`
-                cam: torch.Tensor,  # teacher class activation map `[B, H, W]`
-                sam: torch.Tensor,  # student spike activation map `[B, H, W]`
-                beta: float = 1.,  # weight of SAMD
-                gamma: float = 1.,  # weight of NLD
-                temperature: float = 2.,  # $\mathcal{T}$ of SAMD
-                tau: float = 2.,  # $\tau$ of NLD
-                lam: float = 0.1,  # $\lambda$ of NLD
-                noise: torch.Tensor | None = None,  # standard-normal `[B, K]` for NLD; drawn when None
-               ) -> dict:  # {'ce', 'samd', 'nld'}: weighted terms whose sum is Eq. (8)
+def ckdsnn_loss(
+    z_s: torch.Tensor,  # student logits `[B, K]`
+    z_t: torch.Tensor,  # teacher logits `[B, K]`
+    y: torch.Tensor,  # labels `[B]`
+    cam: torch.Tensor,  # teacher class activation map `[B, H, W]`
+    sam: torch.Tensor,  # student spike activation map `[B, H, W]`
+    beta: float = 1.0,  # weight of SAMD
+    gamma: float = 1.0,  # weight of NLD
+    temperature: float = 2.0,  # $\mathcal{T}$ of SAMD
+    tau: float = 2.0,  # $\tau$ of NLD
+    lam: float = 0.1,  # $\lambda$ of NLD
+    noise: torch.Tensor | None = None,  # standard-normal `[B, K]` for NLD; drawn when None
+) -> dict:  # {'ce', 'samd', 'nld'}: weighted terms whose sum is Eq. (8)
     "The weighted terms of Eq. (8): cross-entropy, beta * SAMD, gamma * NLD."
-    return {'ce': cross_entropy(z_s, y),
-            'samd': beta * samd_loss(cam, sam, temperature),
-            'nld': gamma * nld_loss(z_s, z_t, tau, lam, noise)}
+    return {
+        'ce': cross_entropy(z_s, y),
+        'samd': beta * samd_loss(cam, sam, temperature),
+        'nld': gamma * nld_loss(z_s, z_t, tau, lam, noise),
+    }

@@ -8,28 +8,39 @@ __all__ = ['SURROGATES', 'NEURONS', 'SPIKING_NEURONS', 'atan_surrogate_grad', 's
            'laid_out_like', 'MultiStepSpike', 'IFNode', 'LIFNode', 'TETLIFNode', 'make_neuron']
 
 # %% ../nbs/00_neuron.ipynb #2113adde
-import functools, hashlib, logging, math, warnings
+import functools
+import hashlib
+import logging
+import math
+import warnings
 import torch
 from torch import nn
 from spikingjelly.activation_based.neuron import BaseNode
+from .neuron_triton import triton_kernels, multistep_spike_triton, multistep_spike_backward_triton
 
 # %% ../nbs/00_neuron.ipynb #c6778432
 def atan_surrogate_grad(x: torch.Tensor, alpha: float) -> torch.Tensor:
     "Derivative of the ATan surrogate: (alpha/2) / (1 + (pi/2 * alpha * x)^2)."
     return (math.pi / 2 * alpha * x).square_().add_(1).reciprocal_().mul_(alpha / 2)
 
+
 def sigmoid_surrogate_grad(x: torch.Tensor, alpha: float) -> torch.Tensor:
     "Derivative of the sigmoid surrogate: alpha * sigmoid(alpha x) * (1 - sigmoid(alpha x))."
     s = torch.sigmoid(alpha * x)
     return s.mul_(1 - s).mul_(alpha)
 
+
 def triangle_surrogate_grad(x: torch.Tensor, gamma: float) -> torch.Tensor:
     "Derivative of the triangle surrogate (TET's, the authors' code): max(0, gamma - |x|) / gamma^2."
     return (gamma - x.abs()).clamp_(min=0).div_(gamma * gamma)
 
+
 # name -> (the surrogate's derivative, default alpha: spikingjelly's for atan and sigmoid, the authors' for triangle)
-SURROGATES = {'atan': (atan_surrogate_grad, 2.), 'sigmoid': (sigmoid_surrogate_grad, 4.),
-              'triangle': (triangle_surrogate_grad, 1.)}
+SURROGATES = {
+    'atan': (atan_surrogate_grad, 2.0),
+    'sigmoid': (sigmoid_surrogate_grad, 4.0),
+    'triangle': (triangle_surrogate_grad, 1.0),
+}
 
 # %% ../nbs/00_neuron.ipynb #5cd3c5d9
 def multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_threshold: float, v_reset: float):
@@ -40,23 +51,32 @@ def multistep_spike_torch(x: torch.Tensor, decay: float, input_gain: float, v_th
     v = torch.full_like(h[0], v_reset)
     for t in range(x.shape[0]):
         torch.add(drive[t], v, alpha=decay, out=h[t])  # charge: H[t] = k V[t-1] + D[t]
-        torch.ge(h[t], v_threshold, out=fired[t])      # fire:   S[t] = Θ(H[t] - V_th)
-        v = h[t].masked_fill(fired[t], v_reset)        # reset:  V[t] = H[t](1 - S[t]) + V_reset S[t]
+        torch.ge(h[t], v_threshold, out=fired[t])  # fire:   S[t] = Θ(H[t] - V_th)
+        v = h[t].masked_fill(fired[t], v_reset)  # reset:  V[t] = H[t](1 - S[t]) + V_reset S[t]
     return fired.to(x.dtype), h
 
-def multistep_spike_backward_torch(grad_spikes: torch.Tensor, h: torch.Tensor, decay: float, input_gain: float,
-                                    v_threshold: float, v_reset: float, surrogate: str, alpha: float,
-                                    detach_reset: bool):
+
+def multistep_spike_backward_torch(
+    grad_spikes: torch.Tensor,
+    h: torch.Tensor,
+    decay: float,
+    input_gain: float,
+    v_threshold: float,
+    v_reset: float,
+    surrogate: str,
+    alpha: float,
+    detach_reset: bool,
+):
     "∂L/∂x from ∂L/∂spikes and the charged membrane `h` alone, by the reverse-time recursion in PyTorch."
-    sg = SURROGATES[surrogate][0](h - v_threshold, alpha)                      # σ'(H[t] - V_th)
-    not_fired = h < v_threshold                                                # 1 - S[t], recomputed from H
+    sg = SURROGATES[surrogate][0](h - v_threshold, alpha)  # σ'(H[t] - V_th)
+    not_fired = h < v_threshold  # 1 - S[t], recomputed from H
     dv_dh = not_fired if detach_reset else (v_reset - h).mul_(sg).add_(not_fired)  # ∂V[t]/∂H[t]
     # ∂H[t+1]/∂H[t] = k ∂V[t]/∂H[t]; IF keeps the bool mask
     dnext_dh = dv_dh if decay == 1 else dv_dh * decay
-    grad_h = grad_spikes * sg                                                  # spike path, all steps at once
+    grad_h = grad_spikes * sg  # spike path, all steps at once
     for t in range(h.shape[0] - 2, -1, -1):
-        grad_h[t] += grad_h[t + 1] * dnext_dh[t]                               # + the path through V[t]
-    return grad_h if input_gain == 1 else grad_h.mul_(input_gain)              # ∂L/∂I[t] = g ∂L/∂H[t]
+        grad_h[t] += grad_h[t + 1] * dnext_dh[t]  # + the path through V[t]
+    return grad_h if input_gain == 1 else grad_h.mul_(input_gain)  # ∂L/∂I[t] = g ∂L/∂H[t]
 
 # %% ../nbs/00_neuron.ipynb #cccea215
 _CPU_KERNEL_SOURCE = r'''
@@ -206,27 +226,40 @@ TORCH_LIBRARY_IMPL(ckdsnn_cpu, CPU, m) {
 # %% ../nbs/00_neuron.ipynb #a079a929
 _CPU_KERNEL_FLAGS = ['-O3', '-ffp-contract=off', '-fno-trapping-math']
 
+
 def _build_cpu_kernels():
     "Compile (or load the cached build of) the C++ kernels and register them as `torch.ops.ckdsnn_cpu`."
     log = logging.getLogger('torch.utils.cpp_extension')
     level, _ = log.level, log.setLevel(logging.ERROR)  # its import notes a missing CUDA runtime: noise for a CPU build
-    try: from torch.utils import cpp_extension
-    finally: log.setLevel(level)
+    try:
+        from torch.utils import cpp_extension
+    finally:
+        log.setLevel(level)
     digest = hashlib.sha256((_CPU_KERNEL_SOURCE + ' '.join(_CPU_KERNEL_FLAGS)).encode()).hexdigest()[:16]
-    cpp_extension.load_inline(f'ckdsnn_neuron_{digest}', _CPU_KERNEL_SOURCE, extra_cflags=_CPU_KERNEL_FLAGS,
-                              is_python_module=False, no_implicit_headers=True)
+    cpp_extension.load_inline(
+        f'ckdsnn_neuron_{digest}',
+        _CPU_KERNEL_SOURCE,
+        extra_cflags=_CPU_KERNEL_FLAGS,
+        is_python_module=False,
+        no_implicit_headers=True,
+    )
     return torch.ops.ckdsnn_cpu
+
 
 @functools.cache
 def cpu_kernels():
     "The fused CPU kernels (`torch.ops.ckdsnn_cpu`), built on first use; None (after one warning) where they can't be."
-    try: return _build_cpu_kernels()
+    try:
+        return _build_cpu_kernels()
     except Exception as e:  # no compiler, no ninja, a failed build: the PyTorch path gives the same results
         # a failed build's message goes on with the compiler's output
         first_line = next(iter(str(e).strip().splitlines()), '')
-        warnings.warn(f"ckdsnn.neuron: could not build the fused C++ neuron kernel ({type(e).__name__}: {first_line}); "
-                      "using the PyTorch implementation instead (same results, slower). It needs a C++ compiler and "
-                      "ninja.", stacklevel=2)
+        warnings.warn(
+            f"ckdsnn.neuron: could not build the fused C++ neuron kernel ({type(e).__name__}: {first_line}); "
+            "using the PyTorch implementation instead (same results, slower). It needs a C++ compiler and "
+            "ninja.",
+            stacklevel=2,
+        )
         return None
 
 # %% ../nbs/00_neuron.ipynb #6119d3b7
@@ -234,33 +267,43 @@ def _multistep_spike_cpu(*args):
     kernels = cpu_kernels()
     return kernels.multistep_spike(*args) if kernels else multistep_spike_torch(*args)
 
+
 def _multistep_spike_backward_cpu(*args):
     kernels = cpu_kernels()
     return kernels.multistep_spike_backward(*args) if kernels else multistep_spike_backward_torch(*args)
 
-def _multistep_spike_fake(x, *config): return torch.empty_like(x), torch.empty_like(x)
-def _multistep_spike_backward_fake(grad_spikes, h, *config): return torch.empty_like(h)
+
+def _multistep_spike_fake(x, *config):
+    return torch.empty_like(x), torch.empty_like(x)
+
+
+def _multistep_spike_backward_fake(grad_spikes, h, *config):
+    return torch.empty_like(h)
 
 # %% ../nbs/00_neuron.ipynb #b8e2f3fe
-from .neuron_triton import triton_kernels, multistep_spike_triton, multistep_spike_backward_triton
-
 def _multistep_spike_cuda(x, *config):
     kernels = triton_kernels() if x.dtype == torch.float32 else None  # Triton passes the float settings as float32
     return multistep_spike_triton(kernels, x, *config) if kernels else multistep_spike_torch(x, *config)
 
+
 def _multistep_spike_backward_cuda(grad_spikes, h, *config):
     kernels = triton_kernels() if h.dtype == torch.float32 else None
-    if kernels: return multistep_spike_backward_triton(kernels, grad_spikes, h, *config)
+    if kernels:
+        return multistep_spike_backward_triton(kernels, grad_spikes, h, *config)
     return multistep_spike_backward_torch(grad_spikes, h, *config)
+
 
 # once per process: a re-run cell or another copy of this code must not redefine them
 if not hasattr(torch.ops.ckdsnn, 'multistep_spike'):
-    torch.library.define('ckdsnn::multistep_spike',
-                         '(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) '
-                         '-> (Tensor, Tensor)')
-    torch.library.define('ckdsnn::multistep_spike_backward',
-                         '(Tensor grad_spikes, Tensor h, float decay, float input_gain, float v_threshold, '
-                         'float v_reset, str surrogate, float alpha, bool detach_reset) -> Tensor')
+    torch.library.define(
+        'ckdsnn::multistep_spike',
+        '(Tensor x, float decay, float input_gain, float v_threshold, float v_reset) -> (Tensor, Tensor)',
+    )
+    torch.library.define(
+        'ckdsnn::multistep_spike_backward',
+        '(Tensor grad_spikes, Tensor h, float decay, float input_gain, float v_threshold, '
+        'float v_reset, str surrogate, float alpha, bool detach_reset) -> Tensor',
+    )
     torch.library.impl('ckdsnn::multistep_spike', 'cpu', _multistep_spike_cpu)
     torch.library.impl('ckdsnn::multistep_spike_backward', 'cpu', _multistep_spike_backward_cpu)
     torch.library.impl('ckdsnn::multistep_spike', 'cuda', _multistep_spike_cuda)
@@ -277,20 +320,33 @@ def time_major_dense(x: torch.Tensor) -> torch.Tensor:
     inner = sorted((d for d in range(1, x.dim()) if x.shape[d] > 1), key=x.stride)  # innermost first
     block = 1  # elements of the dimensions checked so far
     for d in inner:
-        if x.stride(d) != block: return x.contiguous()
+        if x.stride(d) != block:
+            return x.contiguous()
         block *= x.shape[d]
     return x if x.shape[0] <= 1 or x.stride(0) == block else x.contiguous()
+
 
 def laid_out_like(t: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     "`t` with the strides of `like` (a copy only where they differ)."
     return t if t.stride() == like.stride() else torch.empty_like(like).copy_(t)
 
+
 class MultiStepSpike(torch.autograd.Function):
     """Leaky charge (decay k, input gain g), fire, hard reset over all T steps of `x` [T, B, ...] -> spikes; saves H.
     The spikes keep the memory layout of `x`: channels_last frames stay channels_last, with no copy on either side."""
+
     @staticmethod
-    def forward(ctx, x, decay: float, input_gain: float, v_threshold: float, v_reset: float,
-                surrogate: str, alpha: float, detach_reset: bool):
+    def forward(
+        ctx,
+        x,
+        decay: float,
+        input_gain: float,
+        v_threshold: float,
+        v_reset: float,
+        surrogate: str,
+        alpha: float,
+        detach_reset: bool,
+    ):
         impl = torch.ops.ckdsnn.multistep_spike if x.device.type in _FUSED_DEVICES else multistep_spike_torch
         currents = time_major_dense(x.to(torch.promote_types(x.dtype, torch.float32)))
         spikes, h = impl(currents, decay, input_gain, v_threshold, v_reset)
@@ -300,7 +356,7 @@ class MultiStepSpike(torch.autograd.Function):
 
     @staticmethod
     def backward(ctx, grad_spikes):
-        h, = ctx.saved_tensors
+        (h,) = ctx.saved_tensors
         fused = h.device.type in _FUSED_DEVICES
         impl = torch.ops.ckdsnn.multistep_spike_backward if fused else multistep_spike_backward_torch
         grad_x = impl(laid_out_like(grad_spikes.to(h.dtype), h), h, *ctx.config)
@@ -309,38 +365,55 @@ class MultiStepSpike(torch.autograd.Function):
 # %% ../nbs/00_neuron.ipynb #5b8aa923
 class _MultiStepNeuron(nn.Module):
     "Base of the neurons: checks the arguments and runs `MultiStepSpike` with the class's `decay` and `input_gain`."
-    decay, input_gain = 1., 1.  # k and g of the charge; subclasses override them
 
-    def __init__(self,
-                 v_threshold: float = 1.,   # V_th: fire when H[t] >= v_threshold
-                 v_reset: float = 0.,       # V_reset: hard-reset value after a spike, and the initial potential
-                 surrogate: str = 'atan',   # surrogate gradient: 'atan', 'sigmoid' or 'triangle'
-                 # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid', 1 for 'triangle'
-                 alpha: float | None = None,
-                 detach_reset: bool = True):  # treat the spike in the reset as a constant in the backward pass
+    decay, input_gain = 1.0, 1.0  # k and g of the charge; subclasses override them
+
+    def __init__(
+        self,
+        v_threshold: float = 1.0,  # V_th: fire when H[t] >= v_threshold
+        v_reset: float = 0.0,  # V_reset: hard-reset value after a spike, and the initial potential
+        surrogate: str = 'atan',  # surrogate gradient: 'atan', 'sigmoid' or 'triangle'
+        # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid', 1 for 'triangle'
+        alpha: float | None = None,
+        detach_reset: bool = True,
+    ):  # treat the spike in the reset as a constant in the backward pass
         super().__init__()
         if surrogate not in SURROGATES:
             raise ValueError(f"unknown surrogate {surrogate!r}; use one of {list(SURROGATES)}")
         alpha = SURROGATES[surrogate][1] if alpha is None else float(alpha)
-        if not alpha > 0: raise ValueError(f"alpha must be positive, got {alpha}; pass e.g. alpha=2.")
+        if not alpha > 0:
+            raise ValueError(f"alpha must be positive, got {alpha}; pass e.g. alpha=2.")
         self.v_threshold, self.v_reset, self.surrogate = float(v_threshold), float(v_reset), surrogate
         self.alpha, self.detach_reset = alpha, bool(detach_reset)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         "Spikes of the same shape and dtype as the input currents `x` [T, B, ...]."
         if x.dim() < 2:
-            raise ValueError(f"{type(self).__name__} needs a time-major input [T, B, ...], got shape {tuple(x.shape)}; "
-                             "add the time dimension, e.g. x.unsqueeze(0)")
-        return MultiStepSpike.apply(x, self.decay, self.input_gain, self.firing_threshold(x.dtype), self.v_reset,
-                                    self.surrogate, self.alpha, self.detach_reset)
+            raise ValueError(
+                f"{type(self).__name__} needs a time-major input [T, B, ...], got shape {tuple(x.shape)}; "
+                "add the time dimension, e.g. x.unsqueeze(0)"
+            )
+        return MultiStepSpike.apply(
+            x,
+            self.decay,
+            self.input_gain,
+            self.firing_threshold(x.dtype),
+            self.v_reset,
+            self.surrogate,
+            self.alpha,
+            self.detach_reset,
+        )
 
     def firing_threshold(self, dtype: torch.dtype) -> float:
         "The value that `H >= value` fires at: `v_threshold`; a neuron that fires strictly above it overrides this."
         return self.v_threshold
 
     def extra_repr(self):
-        return (f"v_threshold={self.v_threshold}, v_reset={self.v_reset}, surrogate={self.surrogate!r}, "
-                f"alpha={self.alpha}, detach_reset={self.detach_reset}")
+        return (
+            f"v_threshold={self.v_threshold}, v_reset={self.v_reset}, surrogate={self.surrogate!r}, "
+            f"alpha={self.alpha}, detach_reset={self.detach_reset}"
+        )
+
 
 class IFNode(_MultiStepNeuron):
     """Multi-step IF neuron of Eq. (1) on `[T, B, ...]` (k = g = 1: no leak); stateless: every call starts from
@@ -349,26 +422,32 @@ class IFNode(_MultiStepNeuron):
 # %% ../nbs/00_neuron.ipynb #9eccb744
 class LIFNode(_MultiStepNeuron):
     "Multi-step LIF neuron (spikingjelly's `decay_input=True`) on `[T, B, ...]`: leaks towards `v_reset`; stateless."
-    def __init__(self,
-                 # membrane time constant in steps, >= 1: each step loses 1/tau of V - V_reset
-                 tau: float = 2.,
-                 v_threshold: float = 1.,   # V_th: fire when H[t] >= v_threshold
-                 v_reset: float = 0.,       # V_reset: hard-reset value, resting potential and initial potential
-                 surrogate: str = 'atan',   # surrogate gradient: 'atan' or 'sigmoid'
-                 # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid' (spikingjelly's)
-                 alpha: float | None = None,
-                 detach_reset: bool = True):  # treat the spike in the reset as a constant in the backward pass
+
+    def __init__(
+        self,
+        # membrane time constant in steps, >= 1: each step loses 1/tau of V - V_reset
+        tau: float = 2.0,
+        v_threshold: float = 1.0,  # V_th: fire when H[t] >= v_threshold
+        v_reset: float = 0.0,  # V_reset: hard-reset value, resting potential and initial potential
+        surrogate: str = 'atan',  # surrogate gradient: 'atan' or 'sigmoid'
+        # surrogate sharpness; None: 2 for 'atan', 4 for 'sigmoid' (spikingjelly's)
+        alpha: float | None = None,
+        detach_reset: bool = True,
+    ):  # treat the spike in the reset as a constant in the backward pass
         if not 1 <= tau < math.inf:
-            raise ValueError(f"tau must be a finite number >= 1 (the membrane time constant in steps), got {tau}; pass "
-                             "e.g. tau=2.")
+            raise ValueError(
+                f"tau must be a finite number >= 1 (the membrane time constant in steps), got {tau}; pass e.g. tau=2."
+            )
         super().__init__(v_threshold, v_reset, surrogate, alpha, detach_reset)
         self.tau = float(tau)
 
     @property
-    def decay(self) -> float: return 1 - 1 / self.tau  # k
+    def decay(self) -> float:
+        return 1 - 1 / self.tau  # k
 
     @property
-    def input_gain(self) -> float: return 1 / self.tau  # g
+    def input_gain(self) -> float:
+        return 1 / self.tau  # g
 
     def extra_repr(self):
         return f"tau={self.tau}, " + super().extra_repr()
@@ -376,18 +455,23 @@ class LIFNode(_MultiStepNeuron):
 # %% ../nbs/00_neuron.ipynb #d96f4938
 class TETLIFNode(_MultiStepNeuron):
     "The LIF neuron of the authors' code (TET's `LIFSpike`): H = decay V + X, a spike when H > V_th, hard reset to 0."
-    input_gain = 1.  # g: the input is not scaled
 
-    def __init__(self,
-                 decay: float = 0.5,        # k: the membrane kept per step
-                 v_threshold: float = 1.,   # V_th: fire when H[t] > v_threshold (strictly)
-                 gamma: float = 1.,         # the triangle surrogate's half-width
-                 detach_reset: bool = False):  # the authors' code lets the gradient through the reset
-        if not 0 <= decay <= 1: raise ValueError(f"decay must be in [0, 1], got {decay}; pass e.g. decay=0.5")
-        super().__init__(v_threshold, 0., 'triangle', gamma, detach_reset)
+    input_gain = 1.0  # g: the input is not scaled
+
+    def __init__(
+        self,
+        decay: float = 0.5,  # k: the membrane kept per step
+        v_threshold: float = 1.0,  # V_th: fire when H[t] > v_threshold (strictly)
+        gamma: float = 1.0,  # the triangle surrogate's half-width
+        detach_reset: bool = False,
+    ):  # the authors' code lets the gradient through the reset
+        if not 0 <= decay <= 1:
+            raise ValueError(f"decay must be in [0, 1], got {decay}; pass e.g. decay=0.5")
+        super().__init__(v_threshold, 0.0, 'triangle', gamma, detach_reset)
         self.decay = float(decay)
-        above = lambda dt: torch.nextafter(torch.tensor(self.v_threshold, dtype=dt),
-                                           torch.tensor(math.inf, dtype=dt)).item()
+        above = lambda dt: torch.nextafter(
+            torch.tensor(self.v_threshold, dtype=dt), torch.tensor(math.inf, dtype=dt)
+        ).item()
         self.fire_at = {torch.float32: above(torch.float32), torch.float64: above(torch.float64)}
 
     def firing_threshold(self, dtype: torch.dtype) -> float:
@@ -396,31 +480,42 @@ class TETLIFNode(_MultiStepNeuron):
         return self.fire_at[torch.float64] if dtype == torch.float64 else self.fire_at[torch.float32]
 
     def extra_repr(self):
-        return (f"decay={self.decay}, v_threshold={self.v_threshold}, gamma={self.alpha}, "
-                f"detach_reset={self.detach_reset}")
+        return (
+            f"decay={self.decay}, v_threshold={self.v_threshold}, gamma={self.alpha}, detach_reset={self.detach_reset}"
+        )
 
 # %% ../nbs/00_neuron.ipynb #816b2e54
 NEURONS = {'if': IFNode, 'lif': LIFNode, 'lif_tet': TETLIFNode}  # lif_tet: the authors' code's neuron
 
 SPIKING_NEURONS = (_MultiStepNeuron, BaseNode)  # module types whose outputs are spikes: ours and spikingjelly's
 
-def make_neuron(neuron='if',  # a name in NEURONS, an nn.Module subclass, or a callable returning a module
-                **kwargs      # arguments for the neuron's constructor, e.g. tau=4.
-               ) -> nn.Module:
+
+def make_neuron(
+    neuron='if',  # a name in NEURONS, an nn.Module subclass, or a callable returning a module
+    **kwargs,  # arguments for the neuron's constructor, e.g. tau=4.
+) -> nn.Module:
     "A fresh neuron module from a registered name, a module class or a module factory."
     if isinstance(neuron, str):
         if neuron not in NEURONS:
-            raise ValueError(f"unknown neuron {neuron!r}; use one of {list(NEURONS)}, a module class, or a callable "
-                             "returning a module")
+            raise ValueError(
+                f"unknown neuron {neuron!r}; use one of {list(NEURONS)}, a module class, or a callable "
+                "returning a module"
+            )
         neuron = NEURONS[neuron]
     if isinstance(neuron, nn.Module):  # calling a module would run its forward, and its layers would share one neuron
-        raise TypeError(f"got a {type(neuron).__name__} instance; pass its class or a factory, e.g. "
-                        f"functools.partial({type(neuron).__name__}, ...), so that each layer gets a fresh neuron")
+        raise TypeError(
+            f"got a {type(neuron).__name__} instance; pass its class or a factory, e.g. "
+            f"functools.partial({type(neuron).__name__}, ...), so that each layer gets a fresh neuron"
+        )
     if not callable(neuron):
-        raise TypeError(f"neuron must be a name in {list(NEURONS)}, a module class, or a callable returning a module, "
-                        f"got {neuron!r}")
+        raise TypeError(
+            f"neuron must be a name in {list(NEURONS)}, a module class, or a callable returning a module, "
+            f"got {neuron!r}"
+        )
     module = neuron(**kwargs)
     if not isinstance(module, nn.Module):
-        raise TypeError(f"neuron factory {neuron!r} returned a {type(module).__name__}, not an nn.Module; it must "
-                        "return a neuron module")
+        raise TypeError(
+            f"neuron factory {neuron!r} returned a {type(module).__name__}, not an nn.Module; it must "
+            "return a neuron module"
+        )
     return module

@@ -7,15 +7,22 @@ __all__ = ['TRITON_BLOCK', 'constexpr', 'jit_triton_kernels', 'triton_kernels', 
            'multistep_spike_backward_triton']
 
 # %% ../nbs/00a_triton.ipynb #d0b5727f
-import contextlib, functools, warnings
+import contextlib
+import functools
+import warnings
 import torch
-try: import triton, triton.language as tl
-except ImportError: triton = tl = None  # no fused CUDA kernels: CUDA neurons take the PyTorch path
+
+try:
+    import triton
+    import triton.language as tl
+except ImportError:
+    triton = tl = None  # no fused CUDA kernels: CUDA neurons take the PyTorch path
 
 # %% ../nbs/00a_triton.ipynb #a4031d29
 TRITON_BLOCK = 1024  # neurons per Triton program
 constexpr = tl.constexpr if tl else None  # marks the kernels' compile-time arguments
 _SURROGATE_IDS = {'atan': 0, 'sigmoid': 1, 'triangle': 2}
+
 
 def _spike_forward_kernel(x_ptr, spikes_ptr, h_ptr, T, N, k, g, c, v_th, v_reset, BLOCK: constexpr):
     "Charge H = k V + (g x + c), fire S = H >= V_th, hard reset, over the T steps of BLOCK of the N neurons."
@@ -23,22 +30,36 @@ def _spike_forward_kernel(x_ptr, spikes_ptr, h_ptr, T, N, k, g, c, v_th, v_reset
     mask = offs < N
     v = tl.zeros([BLOCK], dtype=h_ptr.dtype.element_ty) + v_reset
     for t in range(T):
-        xt = tl.load(x_ptr + t * N + offs, mask=mask, other=0.)
+        xt = tl.load(x_ptr + t * N + offs, mask=mask, other=0.0)
         ht = tl.fma(v, k, xt * g + c)  # one rounding, as torch.add(alpha=)
         fire = ht >= v_th
         tl.store(h_ptr + t * N + offs, ht, mask=mask)
-        tl.store(spikes_ptr + t * N + offs, tl.where(fire, 1., 0.).to(h_ptr.dtype.element_ty), mask=mask)
+        tl.store(spikes_ptr + t * N + offs, tl.where(fire, 1.0, 0.0).to(h_ptr.dtype.element_ty), mask=mask)
         v = tl.where(fire, v_reset, ht)
 
-def _spike_backward_kernel(grad_spikes_ptr, h_ptr, grad_x_ptr, T, N, k, g, v_th, v_reset, alpha,
-                           SURROGATE: constexpr, DETACH: constexpr, BLOCK: constexpr):
+
+def _spike_backward_kernel(
+    grad_spikes_ptr,
+    h_ptr,
+    grad_x_ptr,
+    T,
+    N,
+    k,
+    g,
+    v_th,
+    v_reset,
+    alpha,
+    SURROGATE: constexpr,
+    DETACH: constexpr,
+    BLOCK: constexpr,
+):
     "dL/dH[t] = dL/dS[t] sg[t] + dL/dH[t+1] k dV[t]/dH[t], from t = T-1 down to 0; dL/dx[t] = g dL/dH[t]."
     offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
     mask = offs < N
     grad_next = tl.zeros([BLOCK], dtype=h_ptr.dtype.element_ty)  # dL/dH[t+1]
     for i in range(T):
         t = T - 1 - i
-        ht = tl.load(h_ptr + t * N + offs, mask=mask, other=0.)
+        ht = tl.load(h_ptr + t * N + offs, mask=mask, other=0.0)
         u = ht - v_th
         if SURROGATE == 0:  # atan
             a = 1.5707963267948966 * alpha * u
@@ -47,50 +68,87 @@ def _spike_backward_kernel(grad_spikes_ptr, h_ptr, grad_x_ptr, T, N, k, g, v_th,
             s = 1 / (1 + tl.exp(-(alpha * u)))
             sg = s * (1 - s) * alpha
         else:  # triangle
-            sg = tl.maximum(alpha - tl.abs(u), 0.) / (alpha * alpha)
-        not_fired = tl.where(ht < v_th, 1., 0.)
-        if DETACH: dv_dh = not_fired
-        else: dv_dh = (v_reset - ht) * sg + not_fired
-        grad_h = tl.load(grad_spikes_ptr + t * N + offs, mask=mask, other=0.) * sg + grad_next * (dv_dh * k)
+            sg = tl.maximum(alpha - tl.abs(u), 0.0) / (alpha * alpha)
+        not_fired = tl.where(ht < v_th, 1.0, 0.0)
+        if DETACH:
+            dv_dh = not_fired
+        else:
+            dv_dh = (v_reset - ht) * sg + not_fired
+        grad_h = tl.load(grad_spikes_ptr + t * N + offs, mask=mask, other=0.0) * sg + grad_next * (dv_dh * k)
         tl.store(grad_x_ptr + t * N + offs, grad_h * g, mask=mask)
         grad_next = grad_h
 
+
 def jit_triton_kernels():
     "The two kernels jitted by Triton (by its interpreter, on CPU tensors, where `TRITON_INTERPRET=1` is set)."
-    if triton is None: raise ImportError('No module named triton')
+    if triton is None:
+        raise ImportError('No module named triton')
     return triton.jit(_spike_forward_kernel), triton.jit(_spike_backward_kernel)
+
 
 @functools.cache
 def triton_kernels():
     "The Triton kernels, jitted on first use; None, after one warning, where Triton is not installed."
-    try: return jit_triton_kernels()
+    try:
+        return jit_triton_kernels()
     except ImportError as e:
-        warnings.warn(f"ckdsnn.neuron: Triton is not installed ({e}); CUDA neurons use the PyTorch implementation "
-                      "(same results, more kernel launches). Install triton for the fused CUDA kernels.", stacklevel=2)
+        warnings.warn(
+            f"ckdsnn.neuron: Triton is not installed ({e}); CUDA neurons use the PyTorch implementation "
+            "(same results, more kernel launches). Install triton for the fused CUDA kernels.",
+            stacklevel=2,
+        )
         return None
+
 
 def _grid(x: torch.Tensor) -> tuple:
     return (-(-(x.numel() // x.shape[0]) // TRITON_BLOCK),)
 
+
 def launch_device(x: torch.Tensor):
     "The context to launch a kernel on `x`'s GPU in: Triton launches on the current GPU, which may be another one."
     return torch.cuda.device(x.device) if x.device.type == 'cuda' else contextlib.nullcontext()
+
 
 def multistep_spike_triton(kernels, x, decay, input_gain, v_threshold, v_reset):
     """Spikes and H of `x` [T, B, ...] (dense, time steps in consecutive blocks: `neuron.time_major_dense`) by the
     Triton forward kernel of `kernels`; laid out like `x`."""
     spikes, h = torch.empty_like(x), torch.empty_like(x)
     with launch_device(x):
-        kernels[0][_grid(x)](x, spikes, h, x.shape[0], x.numel() // x.shape[0], decay, input_gain,
-                             (1 - decay) * v_reset, v_threshold, v_reset, BLOCK=TRITON_BLOCK)
+        kernels[0][_grid(x)](
+            x,
+            spikes,
+            h,
+            x.shape[0],
+            x.numel() // x.shape[0],
+            decay,
+            input_gain,
+            (1 - decay) * v_reset,
+            v_threshold,
+            v_reset,
+            BLOCK=TRITON_BLOCK,
+        )
     return spikes, h
 
-def multistep_spike_backward_triton(kernels, grad_spikes, h, decay, input_gain, v_threshold, v_reset, surrogate, alpha,
-                                    detach_reset):
+
+def multistep_spike_backward_triton(
+    kernels, grad_spikes, h, decay, input_gain, v_threshold, v_reset, surrogate, alpha, detach_reset
+):
     "∂L/∂x from ∂L/∂spikes and H (both laid out alike) by the Triton backward kernel of `kernels`."
     grad_x = torch.empty_like(h)
     with launch_device(h):
-        kernels[1][_grid(h)](grad_spikes, h, grad_x, h.shape[0], h.numel() // h.shape[0], decay, input_gain,
-                             v_threshold, v_reset, alpha, SURROGATE=_SURROGATE_IDS[surrogate], DETACH=detach_reset,
-                             BLOCK=TRITON_BLOCK)
+        kernels[1][_grid(h)](
+            grad_spikes,
+            h,
+            grad_x,
+            h.shape[0],
+            h.numel() // h.shape[0],
+            decay,
+            input_gain,
+            v_threshold,
+            v_reset,
+            alpha,
+            SURROGATE=_SURROGATE_IDS[surrogate],
+            DETACH=detach_reset,
+            BLOCK=TRITON_BLOCK,
+        )
     return grad_x

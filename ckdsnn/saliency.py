@@ -12,37 +12,44 @@ import torch.nn.functional as F
 
 # %% ../nbs/03_saliency.ipynb #8b639e70
 # `[..., B, C, H, W]` (e.g. an SNN's `[T, B, C, H, W]`), in the graph that computed `score`
-def grad_cam(feat: torch.Tensor,
-             score: torch.Tensor,  # `[B]` score of the target class per sample
-             # keep the gradient's graph: a loss on the map also backpropagates through alpha
-             create_graph: bool = False,
-            ) -> torch.Tensor:  # `feat.shape[:-3] + (H, W)`, non-negative
+def grad_cam(
+    feat: torch.Tensor,
+    score: torch.Tensor,  # `[B]` score of the target class per sample
+    # keep the gradient's graph: a loss on the map also backpropagates through alpha
+    create_graph: bool = False,
+) -> torch.Tensor:  # `feat.shape[:-3] + (H, W)`, non-negative
     "Grad-CAM of Eq. (2): ReLU of the channel sum of `feat` weighted by the spatial mean of d score / d feat."
     if feat.dim() < 4:
         raise ValueError(f"grad_cam needs feat of shape [..., B, C, H, W] (e.g. [B, C, H, W]), got {tuple(feat.shape)}")
     if not feat.requires_grad:
-        raise ValueError("grad_cam: feat is not part of score's graph; compute it with gradients enabled (for a frozen "
-                         "network: under torch.enable_grad() with x.requires_grad_(True))")
+        raise ValueError(
+            "grad_cam: feat is not part of score's graph; compute it with gradients enabled (for a frozen "
+            "network: under torch.enable_grad() with x.requires_grad_(True))"
+        )
     # retain_graph: the caller may still backpropagate through the same forward pass
     (grad,) = torch.autograd.grad(score.sum(), feat, retain_graph=True, create_graph=create_graph)
     alpha = grad.mean(dim=(-2, -1), keepdim=True)  # [..., B, C, 1, 1]
     return F.relu((alpha * feat).sum(-3))
 
 # %% ../nbs/03_saliency.ipynb #cb341d33
-def class_activation_map(feat: torch.Tensor,  # last-stage features `[B, C, H, W]`
-                         fc_weight: torch.Tensor,  # weight `[K, C]` of the single linear layer after GAP
-                         target: torch.Tensor,  # `[B]` class index per sample
-                        ) -> torch.Tensor:  # `[B, H, W]`, non-negative
+def class_activation_map(
+    feat: torch.Tensor,  # last-stage features `[B, C, H, W]`
+    fc_weight: torch.Tensor,  # weight `[K, C]` of the single linear layer after GAP
+    target: torch.Tensor,  # `[B]` class index per sample
+) -> torch.Tensor:  # `[B, H, W]`, non-negative
     "CAM: ReLU of the channel sum of `feat` weighted by the classifier row of each sample's target class."
     if feat.dim() != 4 or fc_weight.dim() != 2 or fc_weight.shape[1] != feat.shape[1]:
-        raise ValueError(f"class_activation_map needs feat [B, C, H, W] and fc_weight [K, C], got {tuple(feat.shape)} "
-                         f"and {tuple(fc_weight.shape)}; CAM only applies where GAP is followed by one linear layer")
+        raise ValueError(
+            f"class_activation_map needs feat [B, C, H, W] and fc_weight [K, C], got {tuple(feat.shape)} "
+            f"and {tuple(fc_weight.shape)}; CAM only applies where GAP is followed by one linear layer"
+        )
     return F.relu(torch.einsum('bc,bchw->bhw', fc_weight[target], feat))
 
 # %% ../nbs/03_saliency.ipynb #5dd71b22
-def spike_activation_map(spikes: torch.Tensor,  # student spikes, time-major `[T, B, C, H, W]`
-                         reduce: str = 'sum',  # 'sum' (Eq. 3) or 'mean' (the paper's text)
-                        ) -> torch.Tensor:  # `[B, H, W]`
+def spike_activation_map(
+    spikes: torch.Tensor,  # student spikes, time-major `[T, B, C, H, W]`
+    reduce: str = 'sum',  # 'sum' (Eq. 3) or 'mean' (the paper's text)
+) -> torch.Tensor:  # `[B, H, W]`
     "SAM of Eq. (3): spikes accumulated over the time steps and channels."
     if spikes.dim() != 5:
         raise ValueError(f"spike_activation_map needs spikes of shape [T, B, C, H, W], got {tuple(spikes.shape)}")
@@ -51,10 +58,11 @@ def spike_activation_map(spikes: torch.Tensor,  # student spikes, time-major `[T
     return spikes.sum((0, 2)) if reduce == 'sum' else spikes.mean((0, 2))
 
 # %% ../nbs/03_saliency.ipynb #89eb8d12
-def minmax_normalize(m: torch.Tensor,  # maps `[B, ...]`
-                     per: str = 'sample',  # 'sample': each map to [0, 1]; 'batch': one min/max over the batch
-                     eps: float = 1e-8,  # smallest range divided by; constant maps become zeros
-                    ) -> torch.Tensor:  # same shape, values in [0, 1]
+def minmax_normalize(
+    m: torch.Tensor,  # maps `[B, ...]`
+    per: str = 'sample',  # 'sample': each map to [0, 1]; 'batch': one min/max over the batch
+    eps: float = 1e-8,  # smallest range divided by; constant maps become zeros
+) -> torch.Tensor:  # same shape, values in [0, 1]
     "Min-max normalise each sample's map (or the whole batch) to [0, 1]."
     if per not in ('sample', 'batch'):
         raise ValueError(f"unknown per {per!r}; use 'sample' or 'batch'")

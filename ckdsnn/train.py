@@ -12,7 +12,11 @@ __all__ = ['CHECK_EVERY', 'seed_everything', 'rng_state', 'set_rng_state', 'warm
            'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
-import math, os, random, sys, time
+import math
+import os
+import random
+import sys
+import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from functools import partial
@@ -31,8 +35,17 @@ from .energy import SpikeCounter
 from .models import create_model, feed
 from .distill import Progress, create_distiller
 from .config import RunConfig, fields_with, resolve, data_loaders, model_kwargs
-from .files import (CheckpointError, RunDirError, read_torch_file, save_model, load_model, input_norm, initialise,
-                          claim_run_dir, fs_error)
+from ckdsnn.files import (
+    CheckpointError,
+    RunDirError,
+    read_torch_file,
+    save_model,
+    load_model,
+    input_norm,
+    initialise,
+    claim_run_dir,
+    fs_error,
+)
 from .utils import atomic_save, atomic_write_json, native_bf16, provenance
 from .losses import class_of
 from timm.data import Mixup
@@ -41,14 +54,22 @@ from timm.data.mixup import mixup_target
 # %% ../nbs/06_train.ipynb #197106ac
 def seed_everything(seed: int) -> None:
     "Seed Python, NumPy and torch (all devices)."
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
 
 def rng_state(*loaders) -> dict:
     "Every random stream a run draws from: the global generators and each loader's `generator`."
     kind, keys, pos, has_gauss, gauss = np.random.get_state()
-    return dict(python=random.getstate(), numpy=(kind, keys.tolist(), pos, has_gauss, gauss),
-                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                loaders=[dl.generator.get_state() if dl.generator is not None else None for dl in loaders])
+    return dict(
+        python=random.getstate(),
+        numpy=(kind, keys.tolist(), pos, has_gauss, gauss),
+        torch=torch.get_rng_state(),
+        cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+        loaders=[dl.generator.get_state() if dl.generator is not None else None for dl in loaders],
+    )
+
 
 def set_rng_state(state: dict, *loaders) -> None:
     "Restore what `rng_state` saved."
@@ -56,65 +77,88 @@ def set_rng_state(state: dict, *loaders) -> None:
     random.setstate(state['python'])
     np.random.set_state((kind, np.array(keys, dtype=np.uint32), pos, has_gauss, gauss))
     torch.set_rng_state(state['torch'])
-    if state['cuda']: torch.cuda.set_rng_state_all(state['cuda'])
+    if state['cuda']:
+        torch.cuda.set_rng_state_all(state['cuda'])
     for dl, s in zip(loaders, state['loaders']):
-        if s is not None: dl.generator.set_state(s)
+        if s is not None:
+            dl.generator.set_state(s)
 
 # %% ../nbs/06_train.ipynb #7c743d49
 def warmup_cosine(step: int, total: int, warmup: int) -> float:
     "Learning-rate factor at optimizer step `step` of `total`, after `warmup` linear warm-up steps."
-    if step < warmup: return (step + 1) / warmup
+    if step < warmup:
+        return (step + 1) / warmup
     return 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total - warmup)))
+
 
 def make_optimizer(params, cfg: RunConfig) -> torch.optim.Optimizer:
     "SGD (momentum 0.9) or AdamW over `params`, with `cfg.lr` and `cfg.weight_decay`."
-    if cfg.optimizer == 'sgd': return torch.optim.SGD(params, lr=cfg.lr, momentum=0.9, weight_decay=cfg.weight_decay)
+    if cfg.optimizer == 'sgd':
+        return torch.optim.SGD(params, lr=cfg.lr, momentum=0.9, weight_decay=cfg.weight_decay)
     return torch.optim.AdamW(params, lr=cfg.lr, weight_decay=cfg.weight_decay)
+
 
 def make_scheduler(opt, cfg: RunConfig, steps_per_epoch: int) -> torch.optim.lr_scheduler.LambdaLR:
     "Per-step warm-up + cosine schedule for `cfg.epochs` epochs."
-    return torch.optim.lr_scheduler.LambdaLR(opt, partial(warmup_cosine, total=cfg.epochs * steps_per_epoch,
-                                                          warmup=round(cfg.warmup_epochs * steps_per_epoch)))
+    return torch.optim.lr_scheduler.LambdaLR(
+        opt,
+        partial(warmup_cosine, total=cfg.epochs * steps_per_epoch, warmup=round(cfg.warmup_epochs * steps_per_epoch)),
+    )
 
 # %% ../nbs/06_train.ipynb #80d807a1
 def amp_dtype(cfg: RunConfig, device: torch.device) -> torch.dtype | None:
     "The autocast dtype of a run on `device`, or None for full precision (default: on where bf16 is native)."
     native = device.type == 'cuda' or (device.type == 'cpu' and native_bf16())
-    if not (cfg.amp if cfg.amp is not None else native): return None
-    if device.type == 'cuda' and not torch.cuda.is_bf16_supported(): return torch.float16
+    if not (cfg.amp if cfg.amp is not None else native):
+        return None
+    if device.type == 'cuda' and not torch.cuda.is_bf16_supported():
+        return torch.float16
     return torch.bfloat16
+
 
 def precision_name(amp: torch.dtype | None) -> str:
     "`'fp32'`, `'bf16'` or `'fp16'`: what a run computed in, for `metrics.json`."
     return {None: 'fp32', torch.bfloat16: 'bf16', torch.float16: 'fp16'}[amp]
 
+
 def memory_format(device: torch.device) -> torch.memory_format:
     "`channels_last` on CUDA (tensor cores read it fastest), else PyTorch's default layout."
     return torch.channels_last if device.type == 'cuda' else torch.contiguous_format
 
+
 def configure_device(device: torch.device) -> None:
     "On CUDA: cuDNN's autotuner for the run's fixed shapes, TF32 matrix products. Nothing elsewhere."
-    if device.type != 'cuda': return
+    if device.type != 'cuda':
+        return
     torch.backends.cudnn.benchmark = True
     torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+
 
 def cuda_index(local_rank: int, visible: int) -> int:
     """The CUDA device of the process of `local_rank` among the `visible` ones: the only one where the launcher gave each
     process its own GPU (Slurm through submitit sets `CUDA_VISIBLE_DEVICES=k`), else the one of its local rank
     (torchrun)."""
-    if visible == 1: return 0
-    if local_rank < visible: return local_rank
-    raise RuntimeError(f"the process of local rank {local_rank} sees {visible} GPUs: start at most {visible} processes "
-                       "per node, or give each process its own GPU (CUDA_VISIBLE_DEVICES)")
+    if visible == 1:
+        return 0
+    if local_rank < visible:
+        return local_rank
+    raise RuntimeError(
+        f"the process of local rank {local_rank} sees {visible} GPUs: start at most {visible} processes "
+        "per node, or give each process its own GPU (CUDA_VISIBLE_DEVICES)"
+    )
+
 
 def init_distributed() -> tuple[int, int, torch.device]:
     "`(rank, world_size, device)`; joins the process group when started by `torchrun` or Slurm with several processes."
     cuda = torch.cuda.is_available()
-    if int(os.environ.get('WORLD_SIZE', 1)) == 1: return 0, 1, torch.device('cuda' if cuda else 'cpu')
+    if int(os.environ.get('WORLD_SIZE', 1)) == 1:
+        return 0, 1, torch.device('cuda' if cuda else 'cpu')
     local_rank = int(os.environ.get('LOCAL_RANK', 0))
     device = torch.device('cuda', cuda_index(local_rank, torch.cuda.device_count())) if cuda else torch.device('cpu')
-    if cuda: torch.cuda.set_device(device)
-    if not dist.is_initialized(): dist.init_process_group('nccl' if cuda else 'gloo')
+    if cuda:
+        torch.cuda.set_device(device)
+    if not dist.is_initialized():
+        dist.init_process_group('nccl' if cuda else 'gloo')
     return dist.get_rank(), dist.get_world_size(), device
 
 # %% ../nbs/06_train.ipynb #ba9ea9ea
@@ -129,12 +173,15 @@ def evaluate(model: nn.Module, dl, amp: torch.dtype | None = None) -> dict:
         with SpikeCounter(model) as spikes:
             for x, y in dl:
                 x, y = x.to(device), y.to(device)
-                with torch.autocast(device.type, dtype=amp, enabled=amp is not None): logits = model(x)
+                with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
+                    logits = model(x)
                 hits[0] += (logits.argmax(1) == y).sum()
                 hits[1] += len(y)  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
-    finally: model.train(was_training)
+    finally:
+        model.train(was_training)
     if dist.is_initialized() and isinstance(dl.sampler, DistributedSampler):
-        dist.all_reduce(hits); dist.all_reduce(spikes.counts)
+        dist.all_reduce(hits)
+        dist.all_reduce(spikes.counts)
     correct, n = hits.tolist()
     return dict(top1=100 * correct / n, firing_rate=spikes.rate())
 
@@ -144,17 +191,23 @@ def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, l
     ck = read_torch_file(path, 'checkpoint')
     # JSON-born lists vs tuples
     free, plain = set(fields_with('setup')), lambda v: list(v) if isinstance(v, tuple) else v
-    changed = [f"{k}: {ck['config'].get(k)!r} -> {v!r}" for k, v in asdict(cfg).items()
-               if k not in free and plain(ck['config'].get(k)) != plain(v)]
+    changed = [
+        f"{k}: {ck['config'].get(k)!r} -> {v!r}"
+        for k, v in asdict(cfg).items()
+        if k not in free and plain(ck['config'].get(k)) != plain(v)
+    ]
     if changed:
-        raise CheckpointError(f"{path} is from a run with other settings ({'; '.join(changed)}): use another run "
-                              "directory")
+        raise CheckpointError(
+            f"{path} is from a run with other settings ({'; '.join(changed)}): use another run directory"
+        )
     if len(ck['rng']) != world:
         raise CheckpointError(f"{path} was written by {len(ck['rng'])} processes: resume with as many")
     if set(ck['model']) != set(distiller.trainable_state()):
         raise CheckpointError(f"{path} does not fit this model: use another run directory")
     distiller.load_state_dict(ck['model'], strict=False)  # strict=False: the teacher is not in the file
-    opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler']); scaler.load_state_dict(ck['scaler'])
+    opt.load_state_dict(ck['optimizer'])
+    sched.load_state_dict(ck['scheduler'])
+    scaler.load_state_dict(ck['scaler'])
     set_rng_state(ck['rng'][rank], *loaders)
     return {k: ck[k] for k in ('epoch', 'history', 'wall_time_s')}
 
@@ -162,55 +215,81 @@ def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, l
 class NonFiniteLossError(RuntimeError):
     "The training loss, or a weight or statistic of the model, became NaN or infinite."
 
+
 class TrainStep(nn.Module):
     "`forward(x, y)` = `distiller.forward_train(x, y)`, so DDP and `torch.compile` wrap the whole training step."
+
     def __init__(self, distiller: nn.Module):
         super().__init__()
         self.distiller = distiller
-    def forward(self, x, y): return self.distiller.forward_train(x, y)
+
+    def forward(self, x, y):
+        return self.distiller.forward_train(x, y)
 
 # %% ../nbs/06_train.ipynb #92e948c8
 CHECK_EVERY = 50  # steps between reads of the running sums (the only host-device sync of a training step)
+
 
 def epoch_means(sums: dict, steps: str) -> dict:
     "The epoch's means from the running `sums` (all-reduced across processes); raises if the loss is not finite."
     keys = sorted(sums)
     total = torch.stack([sums[k] for k in keys])
-    if dist.is_initialized(): dist.all_reduce(total)
+    if dist.is_initialized():
+        dist.all_reduce(total)
     s = dict(zip(keys, total.tolist()))
     n, terms = s.pop('samples'), {k.removeprefix('term_'): v for k, v in s.items() if k.startswith('term_')}
     if not math.isfinite(s['loss']):
         found = ', '.join(f'{k}={v / n:.4g}' for k, v in terms.items())
         raise NonFiniteLossError(f"the loss is {s['loss'] / n} in steps {steps} ({found})")
-    return dict(train_loss=s['loss'] / n, train_top1=100 * s['correct'] / n,
-                **{f'train_{k}': v / n for k, v in terms.items()})
+    return dict(
+        train_loss=s['loss'] / n, train_top1=100 * s['correct'] / n, **{f'train_{k}': v / n for k, v in terms.items()}
+    )
 
-def train_epoch(step: nn.Module, dl, opt, sched, scaler, amp: torch.dtype | None, mix=None, desc: str = '',
-                bar: float | None = None, check_every: int = CHECK_EVERY) -> dict:
+
+def train_epoch(
+    step: nn.Module,
+    dl,
+    opt,
+    sched,
+    scaler,
+    amp: torch.dtype | None,
+    mix=None,
+    desc: str = '',
+    bar: float | None = None,
+    check_every: int = CHECK_EVERY,
+) -> dict:
     "One pass over `dl`; the epoch means `train_loss`, `train_top1` (%) and `train_<term>` of each loss term."
     device = next(step.parameters()).device
     step.train()
     # running sums on the device; the step of the last read
     sums, checked = {'samples': torch.zeros((), dtype=torch.float64, device=device)}, 0
-    pbar = tqdm(dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.)  # bar: seconds
+    pbar = tqdm(
+        dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.0
+    )  # bar: seconds
     for i, (x, y) in enumerate(pbar, 1):
         layout = memory_format(device) if x.ndim == 4 else torch.preserve_format
         x = x.to(device, non_blocking=True, memory_format=layout)
         y = y.to(device, non_blocking=True)
-        if mix: x, y = mix(x, y)  # mixed images and soft targets: the teacher sees the same mixed images
+        if mix:
+            x, y = mix(x, y)  # mixed images and soft targets: the teacher sees the same mixed images
         with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
             logits, losses = step(x, y)
         if i == 1 and 'loss' in losses:
             raise ValueError("a loss term is named 'loss', the name of their sum (train_loss): rename the term")
         loss = sum(losses.values())
-        batch = dict(correct=(logits.argmax(1) == class_of(y)).sum(), loss=loss.detach(),
-                     **{f'term_{k}': v.detach() for k, v in losses.items()})
+        batch = dict(
+            correct=(logits.argmax(1) == class_of(y)).sum(),
+            loss=loss.detach(),
+            **{f'term_{k}': v.detach() for k, v in losses.items()},
+        )
         for k, v in batch.items():  # per-sample sums: the means of the batch times its size
             sums[k] = sums.get(k, 0) + v.double() * (1 if k == 'correct' else len(y))
         sums['samples'] += len(y)  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
         opt.zero_grad(set_to_none=True)
         scaler.scale(loss).backward()
-        scaler.step(opt); scaler.update(); sched.step()
+        scaler.step(opt)
+        scaler.update()
+        sched.step()
         if i % check_every == 0 or i == len(dl):
             means, checked = epoch_means(sums, f'{checked + 1}-{i}'), i
             if bar:
@@ -222,10 +301,12 @@ def batch_mixer(cfg: RunConfig, num_classes: int, epoch: int):
     "The recipe's batch transform in `epoch` (from 0): `(x, y) -> (x, soft targets)`, or None to train on the labels."
     if (cfg.mixup or cfg.cutmix) and (cfg.mixup_off_epoch is None or epoch < cfg.mixup_off_epoch):
         mixup = Mixup(cfg.mixup, cfg.cutmix, label_smoothing=cfg.label_smoothing, num_classes=num_classes)
+
         def mixed(x, y):
             if x.ndim != 4:
                 raise ValueError(f"mixup mixes images [B, C, H, W], got {x.ndim} dimensions: drop mixup/cutmix")
             return mixup(x, y)
+
         return mixed
     if cfg.label_smoothing:
         return lambda x, y: (x, mixup_target(y, num_classes, smoothing=cfg.label_smoothing))
@@ -235,32 +316,39 @@ def check_finite(state: dict, epoch: int) -> None:
     "Raise `NonFiniteLossError` if a floating-point tensor of `state` (a state dict) holds NaN or inf."
     bad = [k for k, v in state.items() if v.is_floating_point() and not torch.isfinite(v).all()]
     if bad:
-        raise NonFiniteLossError(f"after epoch {epoch}, {len(bad)} of the model's {len(state)} tensors are not finite "
-                                 f"(e.g. {bad[0]})")
+        raise NonFiniteLossError(
+            f"after epoch {epoch}, {len(bad)} of the model's {len(state)} tensors are not finite (e.g. {bad[0]})"
+        )
 
 # %% ../nbs/06_train.ipynb #0ee999b6
 def log_scalars(board: SummaryWriter, row: dict, steps: int) -> None:
     """Write an epoch's `row` of the history to TensorBoard: `train/<term>`, `test/<metric>`, `lr`, and `time/step_s`
     over `steps` steps."""
     for k, v in row.items():
-        if k not in ('epoch', 'time_s') and v is not None: board.add_scalar(k.replace('_', '/', 1), v, row['epoch'])
+        if k not in ('epoch', 'time_s') and v is not None:
+            board.add_scalar(k.replace('_', '/', 1), v, row['epoch'])
     board.add_scalar('time/step_s', row['time_s'] / steps, row['epoch'])
     board.flush()
 
 # %% ../nbs/06_train.ipynb #49d65d63
 def _written(path: Path, write) -> None:
     "Run `write()`, which writes `path` atomically; a failed write becomes one line."
-    try: write()
+    try:
+        write()
     except OSError as e:
         raise RunDirError(f"cannot write {path} ({fs_error(e)}); the previous version of the file is intact") from None
 
-def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device,
-                   world: int) -> tuple:
+
+def training_parts(
+    distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device, world: int
+) -> tuple:
     "`(step, optimizer, scheduler, grad scaler, autocast dtype)` of a run; the step in DDP and compiled as asked."
     configure_device(device)
     step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
-    if world > 1: step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
-    if cfg.compile and distiller.compile_whole_step: step = torch.compile(step)
+    if world > 1:
+        step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
+    if cfg.compile and distiller.compile_whole_step:
+        step = torch.compile(step)
     elif cfg.compile:  # the step would break into many graphs: compile the student, and run the rest eagerly
         distiller.student.forward_all = torch.compile(distiller.student.forward_all)
     opt = make_optimizer(distiller.trainable_parameters(), cfg)
@@ -268,87 +356,146 @@ def training_parts(distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, d
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)  # float16 needs it, bf16 not
     return step, opt, make_scheduler(opt, cfg, steps_per_epoch), scaler, amp
 
+
 def stopped(e: NonFiniteLossError, epoch: int, run: Path, saved: int | None) -> NonFiniteLossError:
     "The error that stops a run at a non-finite loss or weight in `epoch` (from 0): what happened and what is kept."
-    kept = f"{run/'checkpoint.pt'} keeps epoch {saved}" if saved else "no checkpoint was written"
-    return NonFiniteLossError(f"{e} in epoch {epoch + 1}: training stopped; {kept}. "
-                              "Lower the learning rate (--lr) or add warm-up (--warmup-epochs)")
+    kept = f"{run / 'checkpoint.pt'} keeps epoch {saved}" if saved else "no checkpoint was written"
+    return NonFiniteLossError(
+        f"{e} in epoch {epoch + 1}: training stopped; {kept}. "
+        "Lower the learning rate (--lr) or add warm-up (--warmup-epochs)"
+    )
 
-def save_epoch(run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, scaler, loaders, metrics: dict,
-               rank: int, world: int) -> None:
+
+def save_epoch(
+    run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, scaler, loaders, metrics: dict, rank: int, world: int
+) -> None:
     "Write the checkpoint (every random stream of every process included), then `metrics.json`, on rank 0."
     rng = [rng_state(*loaders)] * world
-    if world > 1: dist.all_gather_object(rng, rng[0])
-    if rank: return
-    checkpoint = lambda: dict(state, config=asdict(cfg), model=distiller.trainable_state(), optimizer=opt.state_dict(),
-                              scheduler=sched.state_dict(), scaler=scaler.state_dict(), rng=rng)
-    _written(run/'checkpoint.pt', lambda: atomic_save(checkpoint(), run/'checkpoint.pt'))
-    _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
+    if world > 1:
+        dist.all_gather_object(rng, rng[0])
+    if rank:
+        return
+    checkpoint = lambda: dict(
+        state,
+        config=asdict(cfg),
+        model=distiller.trainable_state(),
+        optimizer=opt.state_dict(),
+        scheduler=sched.state_dict(),
+        scaler=scaler.state_dict(),
+        rng=rng,
+    )
+    _written(run / 'checkpoint.pt', lambda: atomic_save(checkpoint(), run / 'checkpoint.pt'))
+    _written(run / 'metrics.json', lambda: atomic_write_json(run / 'metrics.json', metrics))
 
-def fit(distiller: nn.Module, cfg: RunConfig, train_dl, test_dl, info, resume: bool = False,
-        stop_after_epoch: int | None = None, progress: bool | None = None) -> dict:
+
+def fit(
+    distiller: nn.Module,
+    cfg: RunConfig,
+    train_dl,
+    test_dl,
+    info,
+    resume: bool = False,
+    stop_after_epoch: int | None = None,
+    progress: bool | None = None,
+) -> dict:
     "Train `distiller` for `cfg.epochs` epochs, checkpointing into `cfg.run_dir`; returns the metrics."
     rank, world, device = init_distributed()
     run = Path(cfg.run_dir)
     # a line per epoch, and a bar: live on a terminal, once a minute in a job's log
     log = rank == 0 and progress is not False
-    bar = (1. if progress or sys.stderr.isatty() else 60.) if log else None
+    bar = (1.0 if progress or sys.stderr.isatty() else 60.0) if log else None
     step, opt, sched, scaler, amp = training_parts(distiller, cfg, len(train_dl), device, world)
-    state, saved = dict(epoch=0, history=[], wall_time_s=0.), None  # saved: the epoch the checkpoint on disk holds
-    if resume and (run/'checkpoint.pt').exists():
-        state = load_checkpoint(run/'checkpoint.pt', cfg, distiller, opt, sched, scaler, (train_dl, test_dl), rank,
-                                world)
+    state, saved = dict(epoch=0, history=[], wall_time_s=0.0), None  # saved: the epoch the checkpoint on disk holds
+    if resume and (run / 'checkpoint.pt').exists():
+        state = load_checkpoint(
+            run / 'checkpoint.pt', cfg, distiller, opt, sched, scaler, (train_dl, test_dl), rank, world
+        )
         saved = state['epoch']
     # curves to watch a long run: `tensorboard --logdir runs/`; a resumed run drops what came after its checkpoint
-    board = SummaryWriter(run/'tensorboard', purge_step=state['epoch'] + 1) if rank == 0 else None
+    board = SummaryWriter(run / 'tensorboard', purge_step=state['epoch'] + 1) if rank == 0 else None
     start = state['epoch']
     for epoch in range(start, cfg.epochs):
         t0, lr = time.time(), sched.get_last_lr()[0]
-        if isinstance(train_dl.sampler, DistributedSampler): train_dl.sampler.set_epoch(epoch)
+        if isinstance(train_dl.sampler, DistributedSampler):
+            train_dl.sampler.set_epoch(epoch)
         distiller.progress = Progress(epoch, cfg.epochs)  # for a method with a schedule of its own
         try:
-            train = train_epoch(step, train_dl, opt, sched, scaler, amp, batch_mixer(cfg, info.num_classes, epoch),
-                                f'epoch {epoch + 1}/{cfg.epochs}', bar)
+            train = train_epoch(
+                step,
+                train_dl,
+                opt,
+                sched,
+                scaler,
+                amp,
+                batch_mixer(cfg, info.num_classes, epoch),
+                f'epoch {epoch + 1}/{cfg.epochs}',
+                bar,
+            )
             if world > 1:
-                for b in distiller.buffers(): dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
+                for b in distiller.buffers():
+                    dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
             check_finite(distiller.trainable_state(), epoch + 1)
-        except NonFiniteLossError as e: raise stopped(e, epoch, run, saved) from None
+        except NonFiniteLossError as e:
+            raise stopped(e, epoch, run, saved) from None
         tested = (epoch + 1) % cfg.test_every == 0 or epoch + 1 == cfg.epochs  # the last epoch always
         test = evaluate(distiller.student, test_dl, amp) if tested else dict(top1=None, firing_rate=None)
-        state['history'].append(dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()},
-                                     lr=lr, time_s=time.time() - t0))
+        state['history'].append(
+            dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()}, lr=lr, time_s=time.time() - t0)
+        )
         state.update(epoch=epoch + 1, wall_time_s=state['wall_time_s'] + time.time() - t0)
         metrics = metrics_record(cfg, distiller, info, state, world, amp)
         save_epoch(run, cfg, state, distiller, opt, sched, scaler, (train_dl, test_dl), metrics, rank, world)
         saved = epoch + 1
-        if board: log_scalars(board, state['history'][-1], len(train_dl))
-        if log: print(epoch_summary(state['history'][-1], cfg.epochs), file=sys.stderr)
-        if epoch + 1 == stop_after_epoch: break
-    if board: board.close()
+        if board:
+            log_scalars(board, state['history'][-1], len(train_dl))
+        if log:
+            print(epoch_summary(state['history'][-1], cfg.epochs), file=sys.stderr)
+        if epoch + 1 == stop_after_epoch:
+            break
+    if board:
+        board.close()
     if state['epoch'] == start:  # nothing left to train: a finished run resumed
         metrics = metrics_record(cfg, distiller, info, state, world, amp)
         if rank == 0 and saved == cfg.epochs and resume:  # make its metrics.json whole
-            _written(run/'metrics.json', lambda: atomic_write_json(run/'metrics.json', metrics))
+            _written(run / 'metrics.json', lambda: atomic_write_json(run / 'metrics.json', metrics))
     return metrics
 
 # %% ../nbs/06_train.ipynb #6e1b9970
-def metrics_record(cfg: RunConfig, distiller: nn.Module, info, state: dict, world: int = 1,
-                   amp: torch.dtype | None = None) -> dict:
+def metrics_record(
+    cfg: RunConfig, distiller: nn.Module, info, state: dict, world: int = 1, amp: torch.dtype | None = None
+) -> dict:
     "The content of `metrics.json` for a run in `state` (its `history` and `wall_time_s`)."
     h = state['history']
-    final = dict(top1=h[-1]['test_top1'], firing_rate=h[-1]['test_firing_rate'],
-                 best_top1=max((r['test_top1'] for r in h if r['test_top1'] is not None), default=None)) if h else None
-    return dict(complete=len(h) == cfg.epochs, epochs_done=len(h), final=final, history=h,
-                snn=getattr(distiller.student, 'snn', None), config=asdict(cfg), switches=distiller.config(),
-                data=info._asdict(), provenance=provenance(wall_time_s=state['wall_time_s'], world_size=world,
-                                                           precision=precision_name(amp)))
+    final = (
+        dict(
+            top1=h[-1]['test_top1'],
+            firing_rate=h[-1]['test_firing_rate'],
+            best_top1=max((r['test_top1'] for r in h if r['test_top1'] is not None), default=None),
+        )
+        if h
+        else None
+    )
+    return dict(
+        complete=len(h) == cfg.epochs,
+        epochs_done=len(h),
+        final=final,
+        history=h,
+        snn=getattr(distiller.student, 'snn', None),
+        config=asdict(cfg),
+        switches=distiller.config(),
+        data=info._asdict(),
+        provenance=provenance(wall_time_s=state['wall_time_s'], world_size=world, precision=precision_name(amp)),
+    )
+
 
 def epoch_summary(row: dict, epochs: int) -> str:
     "One log line for an epoch's `row` of the history."
     fr = '' if row['test_firing_rate'] is None else f", firing rate {row['test_firing_rate']:.3f}"
     test = '' if row['test_top1'] is None else f", test {row['test_top1']:.2f}%"
-    return (f"epoch {row['epoch']}/{epochs}: loss {row['train_loss']:.4f}, train {row['train_top1']:.1f}%"
-            f"{test}{fr} ({row['time_s']:.1f}s)")
+    return (
+        f"epoch {row['epoch']}/{epochs}: loss {row['train_loss']:.4f}, train {row['train_top1']:.1f}%"
+        f"{test}{fr} ({row['time_s']:.1f}s)"
+    )
 
 # %% ../nbs/06_train.ipynb #ae3aa737
 @contextmanager
@@ -357,22 +504,28 @@ def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int, world: in
     with ExitStack() as claim:
         refused = None
         if rank == 0:
-            try: claim.enter_context(claim_run_dir(cfg.run_dir, resume, overwrite))
-            except RunDirError as e: refused = str(e)
+            try:
+                claim.enter_context(claim_run_dir(cfg.run_dir, resume, overwrite))
+            except RunDirError as e:
+                refused = str(e)
         if world > 1:
             decision = [refused]
             dist.broadcast_object_list(decision, src=0)
             refused = decision[0]
-        if refused: raise RunDirError(refused)
+        if refused:
+            raise RunDirError(refused)
         yield
+
 
 def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_epoch, progress):
     rank, world, _ = init_distributed()
     cfg = resolve(cfg)
     if world != cfg.world_size:  # the global batch, batch_size x world_size, is part of the run
-        raise ValueError(f"this run is for world_size={cfg.world_size} processes but was started on {world}: pass "
-                         f"--world-size {world} (the global batch is then {cfg.batch_size * world}) or start it on "
-                         f"{cfg.world_size}")
+        raise ValueError(
+            f"this run is for world_size={cfg.world_size} processes but was started on {world}: pass "
+            f"--world-size {world} (the global batch is then {cfg.batch_size * world}) or start it on "
+            f"{cfg.world_size}"
+        )
     with _claimed(cfg, resume, overwrite, rank, world):
         train_dl, test_dl, info = data_loaders(cfg, distributed=world > 1)
         data_norm, teacher = (info.mean, info.std), None
@@ -380,14 +533,17 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
             teacher, saved = load_model(cfg.teacher)
             chans = next(m for m in teacher.modules() if isinstance(m, nn.Conv2d)).in_channels
             if (teacher.num_classes, chans) != (info.num_classes, info.in_chans):
-                raise ValueError(f"the teacher {cfg.teacher} takes {chans} channels and predicts {teacher.num_classes} "
-                                 f"classes, {cfg.dataset} has {info.in_chans} and {info.num_classes}: train a teacher "
-                                 f"on {cfg.dataset}")
+                raise ValueError(
+                    f"the teacher {cfg.teacher} takes {chans} channels and predicts {teacher.num_classes} "
+                    f"classes, {cfg.dataset} has {info.in_chans} and {info.num_classes}: train a teacher "
+                    f"on {cfg.dataset}"
+                )
             teacher = feed(teacher.eval().requires_grad_(False), data_norm, input_norm(saved))
         kwargs = model_kwargs(cfg, info, snn)
         seed_everything(cfg.seed)  # the initial weights depend on the seed alone, not on the method or its teacher
         model, model_norm = create_model(**kwargs), None
-        if cfg.init: model_norm = initialise(model, cfg.init, cfg.trust_pickle)
+        if cfg.init:
+            model_norm = initialise(model, cfg.init, cfg.trust_pickle)
         if cfg.recompute:
             if not hasattr(model, 'recompute_activations'):
                 raise ValueError(f'recompute is offered for the CIFAR ResNets, not {cfg.arch}: drop it')
@@ -396,22 +552,37 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
         seed_everything(cfg.seed + rank)  # a method's own modules (BKDSNN's generator) leave the batches unchanged
         metrics = fit(distiller, cfg, train_dl, test_dl, info, resume, stop_after_epoch, progress)
         if metrics['complete'] and rank == 0:
-            path = Path(cfg.run_dir)/out
-            _written(path, lambda: save_model(model, kwargs, info, path, input_norm=model_norm, config=asdict(cfg),
-                                              final=metrics['final']))
+            path = Path(cfg.run_dir) / out
+            _written(
+                path,
+                lambda: save_model(
+                    model, kwargs, info, path, input_norm=model_norm, config=asdict(cfg), final=metrics['final']
+                ),
+            )
     return model, metrics
 
 # %% ../nbs/06_train.ipynb #a87d559a
-def train_teacher(cfg: RunConfig, resume: bool = False, overwrite: bool = False, stop_after_epoch: int | None = None,
-                  progress: bool | None = None) -> tuple[nn.Module, dict]:
+def train_teacher(
+    cfg: RunConfig,
+    resume: bool = False,
+    overwrite: bool = False,
+    stop_after_epoch: int | None = None,
+    progress: bool | None = None,
+) -> tuple[nn.Module, dict]:
     """Train the ANN twin of `cfg.arch` with cross-entropy; leaves `teacher.pt` in `cfg.run_dir`. Returns
     `(model, metrics)`."""
     if cfg.method != 'ce':
         raise ValueError(f"a teacher is trained with method 'ce' (cross-entropy), not {cfg.method!r}")
     return _train(cfg, False, 'teacher.pt', resume, overwrite, stop_after_epoch, progress)
 
-def train_student(cfg: RunConfig, resume: bool = False, overwrite: bool = False, stop_after_epoch: int | None = None,
-                  progress: bool | None = None) -> tuple[nn.Module, dict]:
+
+def train_student(
+    cfg: RunConfig,
+    resume: bool = False,
+    overwrite: bool = False,
+    stop_after_epoch: int | None = None,
+    progress: bool | None = None,
+) -> tuple[nn.Module, dict]:
     """Train an SNN student of `cfg.arch` with method `cfg.method` (teacher from `cfg.teacher`); leaves `student.pt`.
     Returns `(model, metrics)`."""
     return _train(cfg, True, 'student.pt', resume, overwrite, stop_after_epoch, progress)

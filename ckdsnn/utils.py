@@ -8,7 +8,12 @@ __all__ = ['CPU_FEATURES', 'atomic_write', 'atomic_write_text', 'atomic_write_js
            'markdown_table', 'packaged', 'package_version', 'cpu_features', 'native_bf16', 'provenance']
 
 # %% ../nbs/13_utils.ipynb #dc822fe5
-import json, os, platform, subprocess, sys, tempfile
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -27,7 +32,8 @@ def atomic_write(path: str | Path, write) -> Path:
     try:
         with os.fdopen(fd, 'wb') as f:
             write(f)
-            f.flush(); os.fsync(f.fileno())
+            f.flush()
+            os.fsync(f.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the result should read like any other file
         os.replace(tmp, path)
     except BaseException:
@@ -35,24 +41,28 @@ def atomic_write(path: str | Path, write) -> Path:
         raise
     return path
 
+
 def atomic_write_text(path: str | Path, text: str) -> Path:
     "Write `text` (UTF-8) to `path` atomically."
     data = text.encode()  # encoded first: a bad value fails before any file exists
     return atomic_write(path, lambda f: f.write(data))
 
+
 def atomic_write_json(path: str | Path, obj) -> Path:
     "Write `obj` as indented JSON to `path` atomically."
     return atomic_write_text(path, json.dumps(obj, indent=2))  # serialised first: a TypeError leaves no file at all
+
 
 def atomic_save(obj, path: str | Path) -> Path:
     "`torch.save(obj, path)`, atomically."
     return atomic_write(path, lambda f: torch.save(obj, f))
 
 # %% ../nbs/13_utils.ipynb #72118c57
-def save_figure(fig: plt.Figure,  # the figure to write
-                path: str | Path,  # destination `.png`; its folder is created
-                dpi: int = 120,
-               ) -> Path:  # the path written
+def save_figure(
+    fig: plt.Figure,  # the figure to write
+    path: str | Path,  # destination `.png`; its folder is created
+    dpi: int = 120,
+) -> Path:  # the path written
     "Write `fig` as PNG to `path` atomically."
     path = Path(path)
     if path.suffix.lower() != '.png':
@@ -60,12 +70,14 @@ def save_figure(fig: plt.Figure,  # the figure to write
     return atomic_write(path, lambda f: fig.savefig(f, format='png', dpi=dpi, bbox_inches='tight'))
 
 # %% ../nbs/13_utils.ipynb #f05449de
-def markdown_table(rows: list[dict],  # one dict per row, same keys
-                   columns: list[str] | None = None,  # keys to show, in order (default: all of the first row's)
-                   fmt: str = '{:.4g}',  # format of float values
-                  ) -> str:
+def markdown_table(
+    rows: list[dict],  # one dict per row, same keys
+    columns: list[str] | None = None,  # keys to show, in order (default: all of the first row's)
+    fmt: str = '{:.4g}',  # format of float values
+) -> str:
     "Render `rows` as a Markdown table; `None` shows as an en dash."
-    if not rows: raise ValueError("markdown_table got no rows")
+    if not rows:
+        raise ValueError("markdown_table got no rows")
     columns = columns or list(rows[0])
     cell = lambda v: '–' if v is None else fmt.format(v) if isinstance(v, float) else str(v)
     lines = ['| ' + ' | '.join(columns) + ' |', '|' + '---|' * len(columns)]
@@ -80,44 +92,67 @@ def packaged(obj) -> bool:
 def _git(*args) -> str | None:
     "Output of a git command run in the package's checkout, or None outside a git checkout."
     try:
-        out = subprocess.run(['git', '-C', str(Path(ckdsnn.__file__).parent), *args],
-                             capture_output=True, text=True, timeout=10)
+        out = subprocess.run(
+            ['git', '-C', str(Path(ckdsnn.__file__).parent), *args], capture_output=True, text=True, timeout=10
+        )
         return out.stdout.strip() if out.returncode == 0 else None
-    except (OSError, subprocess.TimeoutExpired): return None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
 
 def package_version(pkg: str) -> str | None:
     "The installed version of distribution `pkg`; None where it is not installed."
-    try: return metadata.version(pkg)
-    except metadata.PackageNotFoundError: return None
+    try:
+        return metadata.version(pkg)
+    except metadata.PackageNotFoundError:
+        return None
+
 
 _CODE_PATHS = (':/ckdsnn', ':/nbs', ':/pyproject.toml')  # from the checkout's top, wherever git runs
 
+
 def _cpuinfo() -> dict:
     "The first processor's fields of /proc/cpuinfo (Linux); empty elsewhere."
-    try: text = Path('/proc/cpuinfo').read_text()
-    except OSError: return {}
+    try:
+        text = Path('/proc/cpuinfo').read_text()
+    except OSError:
+        return {}
     pairs = (line.split(':', 1) for line in text.split('\n\n')[0].splitlines() if ':' in line)
     return {k.strip(): v.strip() for k, v in pairs}
 
+
 CPU_FEATURES = ('avx2', 'avx512f', 'avx512_bf16', 'amx_tile', 'amx_bf16')  # what decides the speed of a CPU run
+
 
 def cpu_features() -> list[str]:
     "Which of `CPU_FEATURES` this machine's CPU has (Linux; elsewhere none is detected)."
     return [f for f in CPU_FEATURES if f in _cpuinfo().get('flags', '').split()]
 
+
 def native_bf16() -> bool:
     "Whether the CPU computes in bfloat16 natively (AVX512-BF16 or AMX), where bf16 autocast pays off."
     return bool({'avx512_bf16', 'amx_bf16'} & set(cpu_features()))
+
 
 def provenance(**extra) -> dict:
     "Git commit, package versions, machine and time of a result, plus `extra` fields."
     commit, status = _git('rev-parse', 'HEAD'), _git('status', '--porcelain', '--', *_CODE_PATHS)
     versions = {p: package_version(p) for p in ('torch', 'torchvision', 'spikingjelly', 'timm', 'tonic', 'numpy')}
-    return dict(git_commit=commit, git_dirty=None if status is None else bool(status),
-                versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
-                machine=dict(platform=platform.platform(), host=platform.node(), pid=os.getpid(), cpus=os.cpu_count(),
-                             torch_threads=torch.get_num_threads(),
-                             cpu=_cpuinfo().get('model name', platform.processor()),
-                             cpu_features=cpu_features(),
-                             gpus=[torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]),
-                time=datetime.now(timezone.utc).isoformat(timespec='seconds'), command=sys.argv, **extra)
+    return dict(
+        git_commit=commit,
+        git_dirty=None if status is None else bool(status),
+        versions=dict(python=platform.python_version(), ckdsnn=ckdsnn.__version__, **versions),
+        machine=dict(
+            platform=platform.platform(),
+            host=platform.node(),
+            pid=os.getpid(),
+            cpus=os.cpu_count(),
+            torch_threads=torch.get_num_threads(),
+            cpu=_cpuinfo().get('model name', platform.processor()),
+            cpu_features=cpu_features(),
+            gpus=[torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())],
+        ),
+        time=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+        command=sys.argv,
+        **extra,
+    )

@@ -32,59 +32,76 @@ def _eval_mode(model: nn.Module):
     "Run `model` in eval mode inside the block and restore its previous mode after."
     was = model.training
     model.eval()
-    try: yield model
-    finally: model.train(was)
+    try:
+        yield model
+    finally:
+        model.train(was)
 
-def saliency_maps(teacher: nn.Module,  # ANN teacher (`snn=False`)
-                  student: nn.Module,  # SNN student trained by any method
-                  x: torch.Tensor,  # images `[B, C, H, W]`
-                  y: torch.Tensor,  # labels `[B]` (the target class of Grad-CAM by default)
-                  **cfg,  # switches of the `ckdsnn` distiller: stage, teacher_map, target, sam_reduce, ...
-                 ) -> tuple[torch.Tensor, torch.Tensor]:  # teacher map, student map, each `[B, h, w]`
+
+def saliency_maps(
+    teacher: nn.Module,  # ANN teacher (`snn=False`)
+    student: nn.Module,  # SNN student trained by any method
+    x: torch.Tensor,  # images `[B, C, H, W]`
+    y: torch.Tensor,  # labels `[B]` (the target class of Grad-CAM by default)
+    **cfg,  # switches of the `ckdsnn` distiller: stage, teacher_map, target, sam_reduce, ...
+) -> tuple[torch.Tensor, torch.Tensor]:  # teacher map, student map, each `[B, h, w]`
     "The teacher's CAM and the student's SAM at one stage, computed by the `ckdsnn` distiller's own code."
     d = create_distiller('ckdsnn', student, teacher, **cfg)
-    with _eval_mode(student): return d.saliency_maps(x, y)
+    with _eval_mode(student):
+        return d.saliency_maps(x, y)
 
 # %% ../nbs/09_viz.ipynb #afe74c3e
 def _overlay(ax, img, m=None, alpha=0.5):
     "Show `img` `[C, H, W]` in [0, 1] on `ax`, with map `m` `[H, W]` in [0, 1] over it."
     ax.imshow(img.permute(1, 2, 0).numpy() if img.shape[0] == 3 else img[0].numpy(), cmap='gray', vmin=0, vmax=1)
-    if m is not None: ax.imshow(m.numpy(), cmap='jet', alpha=alpha, vmin=0, vmax=1)
-    ax.set_xticks([]); ax.set_yticks([])
+    if m is not None:
+        ax.imshow(m.numpy(), cmap='jet', alpha=alpha, vmin=0, vmax=1)
+    ax.set_xticks([])
+    ax.set_yticks([])
 
-def plot_saliency_grid(images: torch.Tensor,  # display images `[N, C, H, W]` in [0, 1] (C = 1 or 3)
-                       cam: torch.Tensor,  # teacher maps `[N, h, w]`
-                       sams: dict,  # method name -> student maps `[N, h, w]`
-                       titles: list[str] | None = None,  # one per column, e.g. class names
-                       alpha: float = 0.5,  # opacity of the maps
-                      ) -> plt.Figure:
+
+def plot_saliency_grid(
+    images: torch.Tensor,  # display images `[N, C, H, W]` in [0, 1] (C = 1 or 3)
+    cam: torch.Tensor,  # teacher maps `[N, h, w]`
+    sams: dict,  # method name -> student maps `[N, h, w]`
+    titles: list[str] | None = None,  # one per column, e.g. class names
+    alpha: float = 0.5,  # opacity of the maps
+) -> plt.Figure:
     "Rows: the images, the teacher's CAM, then each method's SAM, every map overlaid on its image."
     rows = {'teacher CAM': cam, **{f'{k} SAM': v for k, v in sams.items()}}
     if any(m.shape[0] != len(images) for m in rows.values()):
-        raise ValueError(f"every map batch must have one map per image ({len(images)}); got "
-                         f"{[len(m) for m in rows.values()]}")
-    up = {k: minmax_normalize(F.interpolate(m[:, None].float(), size=images.shape[-2:], mode='bilinear')[:, 0]).cpu()
-          for k, m in rows.items()}
+        raise ValueError(
+            f"every map batch must have one map per image ({len(images)}); got {[len(m) for m in rows.values()]}"
+        )
+    up = {
+        k: minmax_normalize(F.interpolate(m[:, None].float(), size=images.shape[-2:], mode='bilinear')[:, 0]).cpu()
+        for k, m in rows.items()
+    }
     n = len(images)
     fig, axes = plt.subplots(len(up) + 1, n, figsize=(1.3 * n + 0.6, 1.3 * (len(up) + 1)), squeeze=False)
     for j in range(n):
         _overlay(axes[0, j], images[j].cpu())
-        if titles: axes[0, j].set_title(titles[j], fontsize=8)
-        for i, m in enumerate(up.values(), 1): _overlay(axes[i, j], images[j].cpu(), m[j], alpha)
-    for i, label in enumerate(['image', *up]): axes[i, 0].set_ylabel(label, fontsize=8)
+        if titles:
+            axes[0, j].set_title(titles[j], fontsize=8)
+        for i, m in enumerate(up.values(), 1):
+            _overlay(axes[i, j], images[j].cpu(), m[j], alpha)
+    for i, label in enumerate(['image', *up]):
+        axes[i, 0].set_ylabel(label, fontsize=8)
     fig.tight_layout()
     return fig
 
 # %% ../nbs/09_viz.ipynb #76cb01ca
-def saliency_grid(teacher: nn.Module,  # ANN teacher
-                  students: dict,  # method name -> SNN student
-                  x: torch.Tensor,  # normalised images `[N, C, H, W]` (a few: one column each)
-                  y: torch.Tensor,  # labels `[N]`
-                  info=None,  # `DataInfo` of the data set: un-normalise and name classes (None: show x as is)
-                  **cfg,  # `ckdsnn` distiller switches for the maps (stage, teacher_map, ...)
-                 ) -> plt.Figure:
+def saliency_grid(
+    teacher: nn.Module,  # ANN teacher
+    students: dict,  # method name -> SNN student
+    x: torch.Tensor,  # normalised images `[N, C, H, W]` (a few: one column each)
+    y: torch.Tensor,  # labels `[N]`
+    info=None,  # `DataInfo` of the data set: un-normalise and name classes (None: show x as is)
+    **cfg,  # `ckdsnn` distiller switches for the maps (stage, teacher_map, ...)
+) -> plt.Figure:
     "Fig. 6: the teacher's CAM and each method's student SAM overlaid on the test images `x`."
-    if not students: raise ValueError("saliency_grid needs at least one student: pass {'method': model}")
+    if not students:
+        raise ValueError("saliency_grid needs at least one student: pass {'method': model}")
     maps = {k: saliency_maps(teacher, s, x, y, **cfg) for k, s in students.items()}
     cam = next(iter(maps.values()))[0]  # the teacher's map does not depend on the student
     images = x if info is None else denormalize(x, info)
@@ -92,68 +109,79 @@ def saliency_grid(teacher: nn.Module,  # ANN teacher
     return plot_saliency_grid(images.detach(), cam, {k: m[1] for k, m in maps.items()}, titles)
 
 # %% ../nbs/09_viz.ipynb #a3f6cea5
-def topk_iou(a: torch.Tensor,  # maps `[B, ...]`
-             b: torch.Tensor,  # maps of the same shape
-             frac: float = 0.2,  # fraction of pixels in each top region
-             generator: torch.Generator | None = None,  # breaks ties at random
-            ) -> torch.Tensor:  # `[B]` IoU in [0, 1]
+def topk_iou(
+    a: torch.Tensor,  # maps `[B, ...]`
+    b: torch.Tensor,  # maps of the same shape
+    frac: float = 0.2,  # fraction of pixels in each top region
+    generator: torch.Generator | None = None,  # breaks ties at random
+) -> torch.Tensor:  # `[B]` IoU in [0, 1]
     "IoU of the top-`frac` pixel sets of each pair of maps; ties broken at random."
     if a.shape != b.shape:
         raise ValueError(f"topk_iou needs maps of the same shape, got {tuple(a.shape)} and {tuple(b.shape)}")
-    if not 0 < frac <= 1: raise ValueError(f"frac={frac} must be in (0, 1]")
+    if not 0 < frac <= 1:
+        raise ValueError(f"frac={frac} must be in (0, 1]")
+
     def top(m):
         flat = m.flatten(1).float().cpu()
         perm = torch.randperm(flat.shape[1], generator=generator)  # a random order among equal values
         order = perm[flat[:, perm].argsort(dim=1, descending=True, stable=True)]
         k = max(1, round(frac * flat.shape[1]))
         return torch.zeros_like(flat, dtype=torch.bool).scatter_(1, order[:, :k], True)
+
     ta, tb = top(a), top(b)
     return (ta & tb).sum(1) / (ta | tb).sum(1)
 
 # %% ../nbs/09_viz.ipynb #2bf771f1
-def saliency_alignment(teacher: nn.Module,  # ANN teacher
-                       student: nn.Module,  # SNN student
-                       dl,  # test loader of `(x, y)`
-                       frac: float = 0.2,  # top fraction of pixels for the IoU
-                       max_batches: int | None = None,  # stop after this many batches (None: all)
-                       seed: int = 0,  # seeds the tie-breaking of the IoU
-                       **cfg,  # `ckdsnn` distiller switches (stage, teacher_map, temperature, normalize, ...)
-                      ) -> dict:  # kl, iou, iou_chance, n
+def saliency_alignment(
+    teacher: nn.Module,  # ANN teacher
+    student: nn.Module,  # SNN student
+    dl,  # test loader of `(x, y)`
+    frac: float = 0.2,  # top fraction of pixels for the IoU
+    max_batches: int | None = None,  # stop after this many batches (None: all)
+    seed: int = 0,  # seeds the tie-breaking of the IoU
+    **cfg,  # `ckdsnn` distiller switches (stage, teacher_map, temperature, normalize, ...)
+) -> dict:  # kl, iou, iou_chance, n
     "Mean KL (SAMD's objective, no T^2) and top-`frac` IoU between the student's SAM and the teacher's CAM over `dl`."
     d = create_distiller('ckdsnn', student, teacher, **{**cfg, 't2': False})
     device, g = next(student.parameters()).device, torch.Generator().manual_seed(seed)
-    kl = iou = n = 0.
+    kl = iou = n = 0.0
     with _eval_mode(student):
         for x, y in itertools.islice(dl, max_batches):
             x, y = x.to(device), y.to(device)
             cam, sam = d.saliency_maps(x, y)
             kl += d.samd(cam, sam).item() * len(y)  # batch mean -> sum
-            iou += topk_iou(cam, sam, frac, g).sum().item(); n += len(y)
-    if n == 0: raise ValueError("saliency_alignment got no batches; pass a non-empty loader")
+            iou += topk_iou(cam, sam, frac, g).sum().item()
+            n += len(y)
+    if n == 0:
+        raise ValueError("saliency_alignment got no batches; pass a non-empty loader")
     return dict(kl=kl / n, iou=iou / n, iou_chance=frac / (2 - frac), n=int(n))
 
 # %% ../nbs/09_viz.ipynb #6a9825e2
 @torch.no_grad()
-def final_features(model: nn.Module,  # a `CKDNet` (ANN or SNN)
-                   dl,  # loader of `(x, y)`
-                   max_batches: int | None = None,  # stop after this many batches (None: all)
-                  ) -> tuple[np.ndarray, np.ndarray]:  # features `[N, D]`, labels `[N]`
+def final_features(
+    model: nn.Module,  # a `CKDNet` (ANN or SNN)
+    dl,  # loader of `(x, y)`
+    max_batches: int | None = None,  # stop after this many batches (None: all)
+) -> tuple[np.ndarray, np.ndarray]:  # features `[N, D]`, labels `[N]`
     "The classifier's input per image (SNN: averaged over time steps) and the labels, over `dl`."
     device, feats, labels = next(model.parameters()).device, [], []
     with _eval_mode(model):
         for x, y in itertools.islice(dl, max_batches):
             pooled = model.forward_all(x.to(device)).pooled
-            feats.append((pooled.mean(0) if model.snn else pooled).float().cpu()); labels.append(y)
-    if not feats: raise ValueError("final_features got no batches; pass a non-empty loader")
+            feats.append((pooled.mean(0) if model.snn else pooled).float().cpu())
+            labels.append(y)
+    if not feats:
+        raise ValueError("final_features got no batches; pass a non-empty loader")
     return torch.cat(feats).numpy(), torch.cat(labels).numpy()
 
 # %% ../nbs/09_viz.ipynb #36b60138
-def separability(X: np.ndarray,  # features `[N, D]`
-                 y: np.ndarray,  # labels `[N]`
-                 k: int = 5,  # neighbours of the k-NN classifier
-                 folds: int = 5,  # cross-validation folds (fewer if a class has fewer samples)
-                 seed: int = 0,
-                ) -> dict:  # silhouette, knn_acc
+def separability(
+    X: np.ndarray,  # features `[N, D]`
+    y: np.ndarray,  # labels `[N]`
+    k: int = 5,  # neighbours of the k-NN classifier
+    folds: int = 5,  # cross-validation folds (fewer if a class has fewer samples)
+    seed: int = 0,
+) -> dict:  # silhouette, knn_acc
     "Silhouette score of the labels as clusters and cross-validated k-NN accuracy of the features."
     counts = np.unique(y, return_counts=True)[1]
     if len(counts) < 2 or counts.min() < 2:
@@ -168,13 +196,16 @@ def model_features(models: dict, dl, max_batches: int | None = None) -> dict:
     "`final_features` of every model (name -> (X, y)) on the same loader."
     return {k: final_features(m, dl, max_batches) for k, m in models.items()}
 
-def tsne_figure(feats: dict,  # name -> (features `[N, D]`, labels `[N]`), e.g. from `model_features`; teacher first
-                perplexity: float = 30.,  # t-SNE perplexity (capped at (N - 1) / 3)
-                seed: int = 0,
-                class_names=None,  # names for the legend (default: the label numbers)
-               ) -> tuple[plt.Figure, dict]:  # the figure, and name -> separability scores
+
+def tsne_figure(
+    feats: dict,  # name -> (features `[N, D]`, labels `[N]`), e.g. from `model_features`; teacher first
+    perplexity: float = 30.0,  # t-SNE perplexity (capped at (N - 1) / 3)
+    seed: int = 0,
+    class_names=None,  # names for the legend (default: the label numbers)
+) -> tuple[plt.Figure, dict]:  # the figure, and name -> separability scores
     "Fig. 7: a t-SNE panel per model, coloured by class, titled with its silhouette and k-NN accuracy."
-    if not feats: raise ValueError("tsne_figure needs at least one model's features")
+    if not feats:
+        raise ValueError("tsne_figure needs at least one model's features")
     scores = {k: separability(X, y, seed=seed) for k, (X, y) in feats.items()}
     fig, axes = plt.subplots(1, len(feats), figsize=(3.2 * len(feats), 3.4), squeeze=False)
     for ax, (k, (X, y)) in zip(axes[0], feats.items()):
@@ -182,27 +213,38 @@ def tsne_figure(feats: dict,  # name -> (features `[N, D]`, labels `[N]`), e.g. 
         with threadpool_limits(1):  # sklearn's OpenMP threads beside torch's crawl on a busy machine (10 s vs 0.2 s)
             emb = TSNE(2, perplexity=min(perplexity, (len(X) - 1) / 3), init=init, random_state=seed).fit_transform(X)
         for c in np.unique(y):
-            ax.scatter(*emb[y == c].T, s=8, color=plt.cm.tab10(int(c) % 10),
-                       label=class_names[c] if class_names is not None else str(c))
-        ax.set_title(f"{k}\nsilhouette {scores[k]['silhouette']:.2f}, {len(np.unique(y))}-class k-NN "
-                     f"{scores[k]['knn_acc']:.2f}", fontsize=9)
-        ax.set_xticks([]); ax.set_yticks([])
+            ax.scatter(
+                *emb[y == c].T,
+                s=8,
+                color=plt.cm.tab10(int(c) % 10),
+                label=class_names[c] if class_names is not None else str(c),
+            )
+        ax.set_title(
+            f"{k}\nsilhouette {scores[k]['silhouette']:.2f}, {len(np.unique(y))}-class k-NN {scores[k]['knn_acc']:.2f}",
+            fontsize=9,
+        )
+        ax.set_xticks([])
+        ax.set_yticks([])
     axes[0, -1].legend(fontsize=7, markerscale=1.5, loc='center left', bbox_to_anchor=(1, 0.5))
     fig.tight_layout()
     return fig, scores
 
 # %% ../nbs/09_viz.ipynb #8f274231
-def overhead_figure(rows: list[dict],  # from `training_overhead`
-                   ) -> plt.Figure:
+def overhead_figure(
+    rows: list[dict],  # from `training_overhead`
+) -> plt.Figure:
     "Fig. 5b: bars of time per step and of peak memory per method, each labelled with its ratio to the baseline."
-    if not rows: raise ValueError("overhead_figure got no rows")
+    if not rows:
+        raise ValueError("overhead_figure got no rows")
     fig, axes = plt.subplots(1, 2, figsize=(2 + 1.1 * len(rows), 3.2))
     names = [r['method'] for r in rows]
-    for ax, key, ratio, label in zip(axes, ('step_ms', 'peak_mb'), ('time_x', 'mem_x'),
-                                     ('time per step (ms)', 'peak memory (MiB)')):
+    for ax, key, ratio, label in zip(
+        axes, ('step_ms', 'peak_mb'), ('time_x', 'mem_x'), ('time per step (ms)', 'peak memory (MiB)')
+    ):
         bars = ax.bar(names, [r[key] for r in rows], color=plt.cm.tab10(range(len(rows))))
         ax.bar_label(bars, [f"×{r[ratio]:.2f}" for r in rows], fontsize=8)
-        ax.set_ylabel(label); ax.tick_params(axis='x', labelrotation=30, labelsize=8)
+        ax.set_ylabel(label)
+        ax.tick_params(axis='x', labelrotation=30, labelsize=8)
         ax.margins(y=0.15)
     fig.tight_layout()
     return fig

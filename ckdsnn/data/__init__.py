@@ -5,7 +5,14 @@ class-balanced subsets, an optional decoded in-memory cache, and seeded loaders.
 
 # %% ../../nbs/02_data.ipynb #4bfef2fc
 from __future__ import annotations
-import glob, hashlib, os, shutil, stat, tempfile, warnings, zipfile
+import glob
+import hashlib
+import os
+import shutil
+import stat
+import tempfile
+import warnings
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
@@ -24,89 +31,110 @@ __all__ = ['DEFAULT_DATA', 'data_root', 'writable_home', 'unzip_once', 'find_tre
 # %% ../../nbs/02_data.ipynb #b65c6c19
 DEFAULT_DATA = Path('~/.cache/ckdsnn/data').expanduser()
 
-def data_root(root:str|Path|None=None # a folder or a `.zip`; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
-             ) -> tuple[Path, str]: # the path and the rule that chose it (for error messages)
+
+def data_root(
+    root: str | Path | None = None,  # a folder or a `.zip`; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
+) -> tuple[Path, str]:  # the path and the rule that chose it (for error messages)
     "Where to look for data: `root`, else `$CKDSNN_DATA`, else `DEFAULT_DATA`."
-    if root is not None: return Path(root).expanduser(), 'the root argument'
-    if os.environ.get('CKDSNN_DATA'): return Path(os.environ['CKDSNN_DATA']).expanduser(), 'CKDSNN_DATA'
+    if root is not None:
+        return Path(root).expanduser(), 'the root argument'
+    if os.environ.get('CKDSNN_DATA'):
+        return Path(os.environ['CKDSNN_DATA']).expanduser(), 'CKDSNN_DATA'
     return DEFAULT_DATA, 'the default'
 
 # %% ../../nbs/02_data.ipynb #77d323b6
 _NOT_A_ZIP = 'point --data-root/CKDSNN_DATA at a folder or a .zip holding train/ and test/'
+
 
 def _writable(folder: Path) -> bool:
     """Whether we may write into `folder`: its owner-write bit is set and the OS agrees (root passes os.access
     everywhere)."""
     return bool(folder.stat().st_mode & stat.S_IWUSR) and os.access(folder, os.W_OK)
 
+
 def writable_home() -> Path:
     """The data folder that holds files derived from the data (extracted zips, binned frames): `$CKDSNN_DATA` when
     usable, else `DEFAULT_DATA`."""
     home, _ = data_root()
-    if home.suffix == '.zip' or home.is_file() or (home.exists() and not _writable(home)): return DEFAULT_DATA
+    if home.suffix == '.zip' or home.is_file() or (home.exists() and not _writable(home)):
+        return DEFAULT_DATA
     return home
+
 
 def _unzip_home() -> Path:
     "The folder that holds extracted zips: `writable_home()/unzipped`."
-    return writable_home()/'unzipped'
+    return writable_home() / 'unzipped'
 
-def unzip_once(zip_path:Path, # a zip archive
-               fix:str=_NOT_A_ZIP # what to do when `zip_path` is not a zip archive (ends the error)
-              ) -> Path: # the folder it was extracted into
+
+def unzip_once(
+    zip_path: Path,  # a zip archive
+    fix: str = _NOT_A_ZIP,  # what to do when `zip_path` is not a zip archive (ends the error)
+) -> Path:  # the folder it was extracted into
     "Extract `zip_path` once, atomically, into `unzipped/` under the data folder; returns the extracted folder."
     zip_path = Path(zip_path)
-    if not zipfile.is_zipfile(zip_path): raise ValueError(f'{zip_path} is not a zip archive: {fix}')
+    if not zipfile.is_zipfile(zip_path):
+        raise ValueError(f'{zip_path} is not a zip archive: {fix}')
     st = zip_path.stat()
     key = hashlib.sha1(f'{zip_path.resolve()}|{st.st_size}|{st.st_mtime_ns}'.encode()).hexdigest()[:8]
-    dest = _unzip_home()/f'{zip_path.stem}-{key}'
-    if dest.is_dir(): return dest
+    dest = _unzip_home() / f'{zip_path.stem}-{key}'
+    if dest.is_dir():
+        return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f'.{dest.name}-', dir=dest.parent))
     try:
-        with zipfile.ZipFile(zip_path) as z: z.extractall(tmp)
+        with zipfile.ZipFile(zip_path) as z:
+            z.extractall(tmp)
         tmp.chmod(0o755)  # mkdtemp makes it private; the extracted tree should read like any other
         tmp.rename(dest)
-    except zipfile.BadZipFile as e: raise ValueError(f'{zip_path} is a damaged zip archive ({e}): {fix}') from None
+    except zipfile.BadZipFile as e:
+        raise ValueError(f'{zip_path} is a damaged zip archive ({e}): {fix}') from None
     except OSError:
-        if not dest.is_dir(): raise  # else another process finished the same extraction first
-    finally: shutil.rmtree(tmp, ignore_errors=True)  # nothing left after a successful rename
+        if not dest.is_dir():
+            raise  # else another process finished the same extraction first
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # nothing left after a successful rename
     return dest
 
 # %% ../../nbs/02_data.ipynb #8e9b667b
-def find_tree(folder:Path) -> dict[bool, Path]|None:
+def find_tree(folder: Path) -> dict[bool, Path] | None:
     "The split folders `{True: train, False: val or test}` of an ImageFolder tree at `folder`, or None."
-    ev = next((folder/s for s in ('val', 'test') if (folder/s).is_dir()), None)
-    return {True: folder/'train', False: ev} if (folder/'train').is_dir() and ev else None
+    ev = next((folder / s for s in ('val', 'test') if (folder / s).is_dir()), None)
+    return {True: folder / 'train', False: ev} if (folder / 'train').is_dir() and ev else None
 
 # %% ../../nbs/02_data.ipynb #f87d0741
 def _places(name, path):
     "Folders where data set `name` may lie under root `path`, in order, each with the zip it came from (or None)."
     if path.is_file():
         folder = unzip_once(path)
-        yield from ((folder, path), (folder/name, path))
+        yield from ((folder, path), (folder / name, path))
         return
-    yield from ((path, None), (path/name, None))
-    if not path.is_dir(): return
-    zips = [path/f'{name}.zip', *sorted(path.glob(f'{glob.escape(name)}-*.zip'))]
+    yield from ((path, None), (path / name, None))
+    if not path.is_dir():
+        return
+    zips = [path / f'{name}.zip', *sorted(path.glob(f'{glob.escape(name)}-*.zip'))]
     for z in filter(Path.is_file, zips):
-        folder = unzip_once(z,
-                            fix=f'replace or remove it: in a data folder, {name}.zip and {name}-*.zip are read as '
-                                f'copies of {name}')
-        yield from ((folder, z), (folder/name, z))
+        folder = unzip_once(
+            z, fix=f'replace or remove it: in a data folder, {name}.zip and {name}-*.zip are read as copies of {name}'
+        )
+        yield from ((folder, z), (folder / name, z))
 
-def find_data(name:str, # the data set: also the subfolder and zip name looked for
-              root:str|Path|None=None, # a folder or .zip; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
-              accept:Callable[[Path], Any]=find_tree, # folder -> what was found there, or None
-              # ends the error when nothing is found
-              how_to_get:str='point root or CKDSNN_DATA at a folder or .zip holding it'
-             ) -> Any:
+
+def find_data(
+    name: str,  # the data set: also the subfolder and zip name looked for
+    root: str | Path | None = None,  # a folder or .zip; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
+    accept: Callable[[Path], Any] = find_tree,  # folder -> what was found there, or None
+    # ends the error when nothing is found
+    how_to_get: str = 'point root or CKDSNN_DATA at a folder or .zip holding it',
+) -> Any:
     "The first answer of `accept` that is not None over the places where `name` may lie, else a `FileNotFoundError`."
     path, rule = data_root(root)
     looked, zips = [], []
     for folder, z in _places(name, path):
-        if (found := accept(folder)) is not None: return found
+        if (found := accept(folder)) is not None:
+            return found
         looked.append(str(folder))
-        if z and z not in zips: zips.append(z)
+        if z and z not in zips:
+            zips.append(z)
     unzipped = f"; unzipped from {', '.join(map(str, zips))}" if zips else ''
     raise FileNotFoundError(f"{name}: no data in {' or '.join(looked)} (chosen by {rule}{unzipped}); {how_to_get}")
 
@@ -114,25 +142,33 @@ def find_data(name:str, # the data set: also the subfolder and zip name looked f
 class DownloadError(FileNotFoundError):
     "A data set that is not on disk and could not be downloaded."
 
+
 @contextmanager
 def download_into(name: str, folder: Path):
     "Run the download of data set `name` into `folder`; if it fails, remove what it created and raise `DownloadError`."
     before = set(folder.iterdir()) if folder.is_dir() else None
-    try: yield
+    try:
+        yield
     except BaseException as e:
-        for p in (set(folder.iterdir()) - (before or set()) if folder.is_dir() else ()):
+        for p in set(folder.iterdir()) - (before or set()) if folder.is_dir() else ():
             shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
-        if before is None and folder.is_dir(): folder.rmdir()  # it was made for this download and is now empty
-        if not isinstance(e, Exception): raise  # Ctrl-C: cleaned up, then stopped as asked
+        if before is None and folder.is_dir():
+            folder.rmdir()  # it was made for this download and is now empty
+        if not isinstance(e, Exception):
+            raise  # Ctrl-C: cleaned up, then stopped as asked
         why = (str(e).splitlines() or [''])[0][:200]
-        raise DownloadError(f"{name} is not in {folder} and downloading it failed ({type(e).__name__}: {why}); nothing "
-                            "was kept: run `ckdsnn fetch` on a machine with network, or point CKDSNN_DATA at a copy"
-                            ) from None
+        raise DownloadError(
+            f"{name} is not in {folder} and downloading it failed ({type(e).__name__}: {why}); nothing "
+            "was kept: run `ckdsnn fetch` on a machine with network, or point CKDSNN_DATA at a copy"
+        ) from None
 
 # %% ../../nbs/02_data.ipynb #7c5d6072
-def balanced_subset(targets:list[int], # the label of every sample
-                    n:int, # how many samples in all: n // num_classes per class
-                    num_classes:int, seed:int=0) -> list[int]: # sorted indices into `targets`
+def balanced_subset(
+    targets: list[int],  # the label of every sample
+    n: int,  # how many samples in all: n // num_classes per class
+    num_classes: int,
+    seed: int = 0,
+) -> list[int]:  # sorted indices into `targets`
     "Indices of a deterministic, class-balanced subset of `n` samples."
     t = torch.as_tensor(targets)
     if not num_classes <= n <= len(t):
@@ -141,24 +177,31 @@ def balanced_subset(targets:list[int], # the label of every sample
     picks = []
     for c in range(num_classes):
         pool = (t == c).nonzero().flatten()
-        if len(pool) < per: raise ValueError(f'class {c} has {len(pool)} samples, fewer than n//K={per}; lower n')
+        if len(pool) < per:
+            raise ValueError(f'class {c} has {len(pool)} samples, fewer than n//K={per}; lower n')
         picks.append(pool[torch.randperm(len(pool), generator=g)[:per]])
     return torch.cat(picks).sort().values.tolist()
 
 # %% ../../nbs/02_data.ipynb #9dfb6326
-def class_subset(num_classes:int, # K, the classes of the data set
-                 k:int # how many to keep
-                ) -> list[int]: # the kept labels, sorted
+def class_subset(
+    num_classes: int,  # K, the classes of the data set
+    k: int,  # how many to keep
+) -> list[int]:  # the kept labels, sorted
     "`k` of the labels `0..num_classes-1`, spread evenly over the label order."
     if not (isinstance(k, int) and 1 <= k <= num_classes):
         raise ValueError(f'n_classes={k!r}: give an int from 1 to the {num_classes} classes of the data set')
     return [i * num_classes // k for i in range(k)]
 
+
 class Relabelled(Dataset):
     "The samples `indices` of `dataset`, with their labels renumbered by `relabel` (old label -> new)."
-    def __init__(self, dataset, indices:list[int], relabel:dict[int, int]):
+
+    def __init__(self, dataset, indices: list[int], relabel: dict[int, int]):
         self.dataset, self.indices, self.relabel = dataset, indices, relabel
-    def __len__(self): return len(self.indices)
+
+    def __len__(self):
+        return len(self.indices)
+
     def __getitem__(self, i):
         x, y = self.dataset[self.indices[i]]
         return x, self.relabel[y]
@@ -166,72 +209,92 @@ class Relabelled(Dataset):
 # %% ../../nbs/02_data.ipynb #be33f818
 class ImageTensors(Dataset):
     "Decoded uint8 images `[C, H, W]` (one tensor, or a list when sizes differ) with labels; `transform` runs per item."
+
     def __init__(self, images, targets, classes, transform=None):
         self.images, self.targets, self.classes, self.transform = images, [int(t) for t in targets], classes, transform
-    def __len__(self): return len(self.targets)
+
+    def __len__(self):
+        return len(self.targets)
+
     def __getitem__(self, i):
         x = self.images[i]
         return (self.transform(x) if self.transform else x), self.targets[i]
 
 # %% ../../nbs/02_data.ipynb #96429157
-def _no_steps() -> list: return []
+def _no_steps() -> list:
+    return []
+
 
 class DatasetRecipe(NamedTuple):
     "How a data set is loaded, what a model needs to know about it, and how its items are augmented."
+
     load: Callable  # (root, train, download) -> Dataset of (uint8 image, label) with .classes, .targets, .transform
-    num_classes: int|None  # None: whatever the data holds
+    num_classes: int | None  # None: whatever the data holds
     in_chans: int
     img_size: int  # side of the square network input
     mean: tuple[float, ...]  # per-channel normalisation
     std: tuple[float, ...]
     train_steps: Callable[[], list] = _no_steps  # () -> training augmentation (v2 steps on a uint8 image)
     eval_steps: Callable[[], list] = _no_steps  # () -> deterministic evaluation steps (resize, crop)
-    policy: v2.AutoAugmentPolicy|None = None  # the AutoAugment policy; None: `autoaugment` is not offered
-    frames: int|None = None  # event data: frames per sample when no `T` is given; None: an image data set
-    collate: Callable|None = None  # the loaders' collate function; None: PyTorch's default (batch first)
+    policy: v2.AutoAugmentPolicy | None = None  # the AutoAugment policy; None: `autoaugment` is not offered
+    frames: int | None = None  # event data: frames per sample when no `T` is given; None: an image data set
+    collate: Callable | None = None  # the loaders' collate function; None: PyTorch's default (batch first)
     # training samples of the whole data set, for the step counts of a plan; None: not known
-    train_size: int|None = None
+    train_size: int | None = None
+
 
 _REGISTRY: dict[str, DatasetRecipe] = {}
 
-def register_dataset(name:str, # what `get_dataset` and the CLI will call it
-                     recipe:DatasetRecipe) -> DatasetRecipe:
+
+def register_dataset(
+    name: str,  # what `get_dataset` and the CLI will call it
+    recipe: DatasetRecipe,
+) -> DatasetRecipe:
     "Make data set `name` known to `get_dataset`, `get_loaders` and `list_datasets`; returns `recipe`."
     if not isinstance(recipe, DatasetRecipe):
         raise TypeError(f'register {name!r} with a DatasetRecipe, not {type(recipe).__name__}')
     _REGISTRY[name] = recipe
     return recipe
 
+
 def list_datasets() -> list[str]:
     "Names that `get_dataset` and `get_loaders` accept, in the order they were registered."
     return list(_REGISTRY)
 
-def dataset_recipe(name:str) -> DatasetRecipe:
+
+def dataset_recipe(name: str) -> DatasetRecipe:
     "The `DatasetRecipe` of data set `name` (e.g. its `collate`, for a loader built by hand)."
-    if name not in _REGISTRY: raise ValueError(f'unknown data set {name!r}; known: {", ".join(_REGISTRY)}')
+    if name not in _REGISTRY:
+        raise ValueError(f'unknown data set {name!r}; known: {", ".join(_REGISTRY)}')
     return _REGISTRY[name]
 
 # %% ../../nbs/02_data.ipynb #903c4a68
-def make_transform(name:str, # a data set name
-                   augment:bool, # training augmentation (else the deterministic evaluation pipeline)
-                   autoaugment:bool=False, # add AutoAugment after the augmentation
-                   randaugment:str|None=None, # add timm's RandAugment of this configuration after it
-                   reprob:float=0., # then erase a random rectangle with this probability (timm, normalised image)
-                  ) -> v2.Compose: # uint8 image (PIL or tensor) -> normalised float tensor [C, H, W]
+def make_transform(
+    name: str,  # a data set name
+    augment: bool,  # training augmentation (else the deterministic evaluation pipeline)
+    autoaugment: bool = False,  # add AutoAugment after the augmentation
+    randaugment: str | None = None,  # add timm's RandAugment of this configuration after it
+    reprob: float = 0.0,  # then erase a random rectangle with this probability (timm, normalised image)
+) -> v2.Compose:  # uint8 image (PIL or tensor) -> normalised float tensor [C, H, W]
     "The per-item pipeline of data set `name`."
     r = dataset_recipe(name)
-    if autoaugment and r.policy is None: raise ValueError(f'autoaugment is not offered for {name}; drop it')
-    if not augment: return v2.Compose([v2.ToImage(), *r.eval_steps(), *_to_normalised(r)])
+    if autoaugment and r.policy is None:
+        raise ValueError(f'autoaugment is not offered for {name}; drop it')
+    if not augment:
+        return v2.Compose([v2.ToImage(), *r.eval_steps(), *_to_normalised(r)])
     policies = [v2.AutoAugment(r.policy)] if autoaugment else []
     if randaugment:  # timm's operations work on PIL images
         from timm.data.auto_augment import rand_augment_transform
+
         hparams = dict(translate_const=int(r.img_size * 0.45), img_mean=tuple(round(255 * m) for m in r.mean))
         policies += [v2.ToPILImage(), rand_augment_transform(randaugment, hparams), v2.ToImage()]
     erase = []
     if reprob:
         from timm.data.random_erasing import RandomErasing
+
         erase = [RandomErasing(reprob, mode='const', device='cpu')]
     return v2.Compose([v2.ToImage(), *r.train_steps(), *policies, *_to_normalised(r), *erase])
+
 
 def _to_normalised(r: DatasetRecipe) -> list:
     return [v2.ToDtype(torch.float32, scale=True), v2.Normalize(r.mean, r.std), v2.ToPureTensor()]
@@ -239,6 +302,7 @@ def _to_normalised(r: DatasetRecipe) -> list:
 # %% ../../nbs/02_data.ipynb #bb2480ed
 class DataInfo(NamedTuple):
     "What a model (and a figure) needs to know about a data set, and how many samples each split served."
+
     name: str
     num_classes: int
     in_chans: int
@@ -246,25 +310,29 @@ class DataInfo(NamedTuple):
     classes: tuple[str, ...]
     mean: tuple[float, ...]  # per-channel normalisation, to undo it for display
     std: tuple[float, ...]
-    frames: int|None = None  # event data: frames per sample (the run's T); None: images
-    n_train: int|None = None  # training samples served (after rounding to a multiple of the classes); None: not loaded
-    n_test: int|None = None  # test samples served; None: not loaded
+    frames: int | None = None  # event data: frames per sample (the run's T); None: images
+    n_train: int | None = (
+        None  # training samples served (after rounding to a multiple of the classes); None: not loaded
+    )
+    n_test: int | None = None  # test samples served; None: not loaded
 
 # %% ../../nbs/02_data.ipynb #77adc584
-def get_dataset(name:str, # one of `list_datasets()`
-                root:str|Path|None=None, # a folder or .zip; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
-                train:bool=True, # the training split (else the test / validation split)
-                augment:bool|None=None, # training augmentation; None: when `train`
-                n:int|None=None, # a class-balanced subset of n // num_classes samples per class; None: all
-                # keep `class_subset(K, n_classes)` of the K classes, relabelled 0..n_classes-1; None: all
-                n_classes:int|None=None,
-                seed:int=0, # seeds the subset
-                download:bool=False, # let torchvision download CIFAR when it is not found
-                autoaugment:bool=False, # add AutoAugment to the training augmentation
-                randaugment:str|None=None, reprob:float=0., # timm's RandAugment, random erasing (`make_transform`)
-                cache:bool=False, # decode the images once and keep them in memory
-                T:int|None=None # event data: frames per sample (None: the recipe's `frames`); images ignore it
-               ) -> tuple[Dataset, DataInfo]:
+def get_dataset(
+    name: str,  # one of `list_datasets()`
+    root: str | Path | None = None,  # a folder or .zip; None: `$CKDSNN_DATA`, else `DEFAULT_DATA`
+    train: bool = True,  # the training split (else the test / validation split)
+    augment: bool | None = None,  # training augmentation; None: when `train`
+    n: int | None = None,  # a class-balanced subset of n // num_classes samples per class; None: all
+    # keep `class_subset(K, n_classes)` of the K classes, relabelled 0..n_classes-1; None: all
+    n_classes: int | None = None,
+    seed: int = 0,  # seeds the subset
+    download: bool = False,  # let torchvision download CIFAR when it is not found
+    autoaugment: bool = False,  # add AutoAugment to the training augmentation
+    randaugment: str | None = None,
+    reprob: float = 0.0,  # timm's RandAugment, random erasing (`make_transform`)
+    cache: bool = False,  # decode the images once and keep them in memory
+    T: int | None = None,  # event data: frames per sample (None: the recipe's `frames`); images ignore it
+) -> tuple[Dataset, DataInfo]:
     """One split of data set `name`, as `(normalised float image [C,H,W] or frames [T,C,H,W], label)` items, and its
     `DataInfo`."""
     r = dataset_recipe(name)
@@ -272,59 +340,94 @@ def get_dataset(name:str, # one of `list_datasets()`
     base = r.load(root, train, download, frames=frames) if frames else r.load(root, train, download)
     K = len(base.classes)
     if r.num_classes and K != r.num_classes:
-        raise ValueError(f'{name} has {r.num_classes} classes but {getattr(base, "root", "its data")} holds {K}; '
-                         f'point root at a {name} copy')
+        raise ValueError(
+            f'{name} has {r.num_classes} classes but {getattr(base, "root", "its data")} holds {K}; '
+            f'point root at a {name} copy'
+        )
     keep = range(K) if n_classes is None else class_subset(K, n_classes)
     relabel, k = {c: i for i, c in enumerate(keep)}, len(keep)
     pool = [i for i, t in enumerate(base.targets) if t in relabel]  # the samples of the kept classes
     tfm = make_transform(name, train if augment is None else augment, autoaugment, randaugment, reprob)
-    idx = (pool if n is None else [pool[j] for j in balanced_subset([relabel[base.targets[i]] for i in pool], n, k,
-                                                                    seed)])
+    idx = (
+        pool if n is None else [pool[j] for j in balanced_subset([relabel[base.targets[i]] for i in pool], n, k, seed)]
+    )
     split = 'n_train' if train else 'n_test'
     if n is not None and n % k:
-        warnings.warn(f'{split}={n} is not a multiple of the {k} classes: using {len(idx)} ({n // k} per class)',
-                      stacklevel=2)
+        warnings.warn(
+            f'{split}={n} is not a multiple of the {k} classes: using {len(idx)} ({n // k} per class)', stacklevel=2
+        )
     classes = tuple(base.classes[c] for c in keep)
-    if cache: ds = ImageTensors([v2.functional.to_image(base[i][0]).as_subclass(torch.Tensor) for i in idx],
-                                [relabel[base.targets[i]] for i in idx], classes, tfm)
+    if cache:
+        ds = ImageTensors(
+            [v2.functional.to_image(base[i][0]).as_subclass(torch.Tensor) for i in idx],
+            [relabel[base.targets[i]] for i in idx],
+            classes,
+            tfm,
+        )
     else:
         base.transform = tfm
         ds = Subset(base, idx) if n_classes is None else Relabelled(base, idx, relabel)
     return ds, DataInfo(name, k, r.in_chans, r.img_size, classes, r.mean, r.std, frames, **{split: len(ds)})
 
 # %% ../../nbs/02_data.ipynb #684e184d
-def denormalize(x:torch.Tensor, info:DataInfo) -> torch.Tensor:
+def denormalize(x: torch.Tensor, info: DataInfo) -> torch.Tensor:
     "Undo the normalisation of images `[..., C, H, W]`, clamped to [0, 1] for display."
     mean, std = (torch.tensor(v, dtype=x.dtype, device=x.device).view(-1, 1, 1) for v in (info.mean, info.std))
     return (x * std + mean).clamp(0, 1)
 
 # %% ../../nbs/02_data.ipynb #70829095
-def get_loaders(name:str, root:str|Path|None=None, batch_size:int=64,
-                n_train:int|None=None, # class-balanced training subset; None: all
-                n_test:int|None=None, # class-balanced test subset; None: all
-                n_classes:int|None=None, # a subset of the classes (see `get_dataset`); None: all
-                seed:int=0, # seeds the subsets and the shuffling
-                num_workers:int=0, download:bool=False, autoaugment:bool=False, randaugment:str|None=None,
-                reprob:float=0.,
-                cache:bool=False,
-                distributed:bool=False, # shard with `DistributedSampler` (needs an initialised process group)
-                T:int|None=None # event data: frames per sample (None: the recipe's); images ignore it
-               ) -> tuple[DataLoader, DataLoader, DataInfo]:
+def get_loaders(
+    name: str,
+    root: str | Path | None = None,
+    batch_size: int = 64,
+    n_train: int | None = None,  # class-balanced training subset; None: all
+    n_test: int | None = None,  # class-balanced test subset; None: all
+    n_classes: int | None = None,  # a subset of the classes (see `get_dataset`); None: all
+    seed: int = 0,  # seeds the subsets and the shuffling
+    num_workers: int = 0,
+    download: bool = False,
+    autoaugment: bool = False,
+    randaugment: str | None = None,
+    reprob: float = 0.0,
+    cache: bool = False,
+    distributed: bool = False,  # shard with `DistributedSampler` (needs an initialised process group)
+    T: int | None = None,  # event data: frames per sample (None: the recipe's); images ignore it
+) -> tuple[DataLoader, DataLoader, DataInfo]:
     "Training and test loaders of data set `name` (see `get_dataset` for the arguments); the info has both sizes."
-    kw = dict(root=root, n_classes=n_classes, seed=seed, download=download, autoaugment=autoaugment,
-              randaugment=randaugment, reprob=reprob, cache=cache, T=T)
+    kw = dict(
+        root=root,
+        n_classes=n_classes,
+        seed=seed,
+        download=download,
+        autoaugment=autoaugment,
+        randaugment=randaugment,
+        reprob=reprob,
+        cache=cache,
+        T=T,
+    )
     train_ds, info = get_dataset(name, train=True, n=n_train, **kw)
     test_ds, _ = get_dataset(name, train=False, n=n_test, **kw)
+
     def loader(ds, train):
         sampler = DistributedSampler(ds, shuffle=train, seed=seed, drop_last=train) if distributed else None
-        return DataLoader(ds, batch_size, shuffle=train and sampler is None, sampler=sampler, drop_last=train,
-                          collate_fn=dataset_recipe(name).collate, num_workers=num_workers,
-                          persistent_workers=num_workers > 0,
-                          pin_memory=torch.cuda.is_available(), generator=torch.Generator().manual_seed(seed))
+        return DataLoader(
+            ds,
+            batch_size,
+            shuffle=train and sampler is None,
+            sampler=sampler,
+            drop_last=train,
+            collate_fn=dataset_recipe(name).collate,
+            num_workers=num_workers,
+            persistent_workers=num_workers > 0,
+            pin_memory=torch.cuda.is_available(),
+            generator=torch.Generator().manual_seed(seed),
+        )
+
     train_dl, test_dl = loader(train_ds, True), loader(test_ds, False)
     if len(train_dl) == 0:
-        raise ValueError(f'{len(train_ds)} training samples make no full batch of {batch_size}; lower batch_size or '
-                         'raise n_train')
+        raise ValueError(
+            f'{len(train_ds)} training samples make no full batch of {batch_size}; lower batch_size or raise n_train'
+        )
     return train_dl, test_dl, info._replace(n_test=len(test_ds))
 
 # %% ../../nbs/02_data.ipynb #c4ce5dc4
@@ -333,4 +436,5 @@ from . import images
 from . import events  # registers nmnist, cifar10dvs
 from . import imagenet  # registers imagenet, tiny-imagenet
 from .images import MNIST5K_MEAN, MNIST5K_STD
+
 _all_ = ['MNIST5K_MEAN', 'MNIST5K_STD']

@@ -5,7 +5,8 @@ and cached on disk, batched time-major for the SNN."""
 
 # %% ../../nbs/02c_events.ipynb #15e2bf8e
 from __future__ import annotations
-import hashlib, json
+import hashlib
+import json
 from functools import partial
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -18,7 +19,15 @@ from torch.utils.data import default_collate
 from torchvision.transforms import v2
 from tqdm.auto import tqdm
 
-from . import DatasetRecipe, ImageTensors, data_root, download_into, find_data, register_dataset, writable_home
+from ckdsnn.data import (
+    DatasetRecipe,
+    ImageTensors,
+    data_root,
+    download_into,
+    find_data,
+    register_dataset,
+    writable_home,
+)
 from ..utils import atomic_save
 
 # %% auto #0
@@ -29,7 +38,8 @@ __all__ = ['read_nmnist', 'CIFAR10DVS_CLASSES', 'BINNING_VERSION', 'NMNIST', 'CI
 # %% ../../nbs/02c_events.ipynb #975ab54f
 read_nmnist = partial(tonic.io.read_mnist_file, dtype=tonic.datasets.NMNIST.dtype)
 
-def read_aedat4_events(path:str|Path) -> np.ndarray:
+
+def read_aedat4_events(path: str | Path) -> np.ndarray:
     """The polarity events of an AEDAT4 recording, as a structured array with fields `t, x, y, p` (as tonic's
     `CIFAR10DVS`)."""
     events = tonic.io.read_aedat4(str(path))
@@ -37,25 +47,27 @@ def read_aedat4_events(path:str|Path) -> np.ndarray:
     return events
 
 # %% ../../nbs/02c_events.ipynb #d7fe6763
-def write_nmnist(path:str|Path, events) -> None:
+def write_nmnist(path: str | Path, events) -> None:
     "Write `events` (rows x, y, t, p; t < 2**23 us) in N-MNIST's binary format, which `read_nmnist` reads."
     x, y, t, p = np.asarray(events, dtype=np.int64).T
     raw = np.stack([x, y, p << 7 | t >> 16 & 127, t >> 8 & 255, t & 255], 1).astype(np.uint8)
     Path(path).write_bytes(raw.tobytes())
 
 # %% ../../nbs/02c_events.ipynb #e34c7b5d
-def bin_events(events:np.ndarray, # structured array with fields x, y, t, p
-               sensor_size:tuple[int, int, int], # (W, H, P), as tonic gives it
-               T:int, # frames
-               size:int|None=None # side of the resized frames; None: the sensor's
-              ) -> Tensor: # [T, P, H, W] float16: T x the event counts of each bin
+def bin_events(
+    events: np.ndarray,  # structured array with fields x, y, t, p
+    sensor_size: tuple[int, int, int],  # (W, H, P), as tonic gives it
+    T: int,  # frames
+    size: int | None = None,  # side of the resized frames; None: the sensor's
+) -> Tensor:  # [T, P, H, W] float16: T x the event counts of each bin
     "The `T` frames of a recording, each counting an equal share of its events per polarity and pixel, times `T`."
     frames = T * torch.from_numpy(tonic.transforms.ToFrame(sensor_size=sensor_size, n_event_bins=T)(events)).float()
-    if size and size != frames.shape[-1]: frames = v2.functional.resize(frames, [size, size], antialias=True)
+    if size and size != frames.shape[-1]:
+        frames = v2.functional.resize(frames, [size, size], antialias=True)
     return frames.half()
 
 # %% ../../nbs/02c_events.ipynb #436ad7d4
-def time_major(batch:list) -> tuple[Tensor, Tensor]:
+def time_major(batch: list) -> tuple[Tensor, Tensor]:
     "Collate `(frames [T, C, H, W], label)` items into frames `[T, B, C, H, W]` and labels `[B]`."
     x, y = default_collate(batch)
     return x.transpose(0, 1).contiguous(), y
@@ -64,30 +76,35 @@ def time_major(batch:list) -> tuple[Tensor, Tensor]:
 class RandomRoll(v2.Transform):
     """Shift frames `[..., H, W]` by a random offset of up to `max_shift` pixels in y and x, wrapping around (NDA's
     roll)."""
-    def __init__(self, max_shift:int):
+
+    def __init__(self, max_shift: int):
         super().__init__()
         self.max_shift = max_shift
+
     def make_params(self, flat_inputs):
         return dict(shifts=torch.randint(-self.max_shift, self.max_shift + 1, (2,)).tolist())
-    def transform(self, inpt, params): return torch.roll(inpt, params['shifts'], dims=(-2, -1))
+
+    def transform(self, inpt, params):
+        return torch.roll(inpt, params['shifts'], dims=(-2, -1))
 
 # %% ../../nbs/02c_events.ipynb #c8173718
-def _here_or_below(folder:Path) -> list[Path]:
+def _here_or_below(folder: Path) -> list[Path]:
     "`folder` and its subfolders: where a copy may lie in a place that `find_data` looks at."
     return [folder, *sorted(p for p in folder.iterdir() if p.is_dir())] if folder.is_dir() else []
 
-def nmnist_files(folder:Path, train:bool) -> tuple[list[Path], list[int]]|None:
+
+def nmnist_files(folder: Path, train: bool) -> tuple[list[Path], list[int]] | None:
     """The recordings and labels of N-MNIST split `train` in `folder` or a subfolder (tonic's layout or sample lists),
     or None."""
     for d in _here_or_below(folder):
-        if files := sorted((d/('Train' if train else 'Test')).glob('[0-9]/*.bin')):
+        if files := sorted((d / ('Train' if train else 'Test')).glob('[0-9]/*.bin')):
             return files, [int(f.parent.name) for f in files]
         if lists := sorted(d.glob(f"{'train' if train else 'test'}*.txt")):
             samples = np.loadtxt(lists[0], dtype=int, comments='#', ndmin=2)
-            return [d/f'{s}.bs2' for s in samples[:, 0]], samples[:, 1].tolist()
+            return [d / f'{s}.bs2' for s in samples[:, 0]], samples[:, 1].tolist()
 
 # %% ../../nbs/02c_events.ipynb #feb8e73d
-def split_per_class(targets:list[int], train:bool, test_fraction:float=0.1, seed:int=0) -> list[int]:
+def split_per_class(targets: list[int], train: bool, test_fraction: float = 0.1, seed: int = 0) -> list[int]:
     "Sorted indices of split `train`: `test_fraction` of each class (rounded) are the test split, drawn with `seed`."
     g, targets, out = torch.Generator().manual_seed(seed), torch.tensor(targets), []
     for c in targets.unique():
@@ -96,12 +113,14 @@ def split_per_class(targets:list[int], train:bool, test_fraction:float=0.1, seed
         out += (idx[k:] if train else idx[:k]).tolist()
     return sorted(out)
 
+
 CIFAR10DVS_CLASSES = tuple(tonic.datasets.CIFAR10DVS.classes)  # in label order: airplane, automobile, ...
 
-def cifar10dvs_files(folder:Path, train:bool) -> tuple[list[Path], list[int]]|None:
+
+def cifar10dvs_files(folder: Path, train: bool) -> tuple[list[Path], list[int]] | None:
     "The recordings and labels of CIFAR10-DVS split `train` (9:1 per class) in `folder` or a subfolder, or None."
     for d in _here_or_below(folder):
-        per_class = [sorted((d/c).glob('*.aedat4')) for c in CIFAR10DVS_CLASSES]
+        per_class = [sorted((d / c).glob('*.aedat4')) for c in CIFAR10DVS_CLASSES]
         if all(per_class):
             files, labels = [f for fs in per_class for f in fs], [k for k, fs in enumerate(per_class) for _ in fs]
             return tuple(map(list, zip(*[(files[i], labels[i]) for i in split_per_class(labels, train)])))
@@ -109,6 +128,7 @@ def cifar10dvs_files(folder:Path, train:bool) -> tuple[list[Path], list[int]]|No
 # %% ../../nbs/02c_events.ipynb #e2112a0d
 class EventSource(NamedTuple):
     "Where an event data set's recordings are found, how they are read, and the frames made of them."
+
     name: str  # the data set's name: also the folder and zip name looked for
     files: Callable  # (folder, train) -> (recordings, labels) of the split in `folder` (or a subfolder), or None
     read: Callable  # recording path -> structured array of events with fields x, y, t, p
@@ -116,53 +136,90 @@ class EventSource(NamedTuple):
     classes: tuple[str, ...]
     download: Callable  # (folder, train) -> None: download the split into `folder`
     how_to_get: str  # ends the error when no copy is found
-    size: int|None = None  # side of the frames after resizing; None: the sensor's
+    size: int | None = None  # side of the frames after resizing; None: the sensor's
+
 
 BINNING_VERSION = 2  # part of the cache key: bump it when `bin_events` changes the frames it makes (2: counts x T)
 
-def binned_frames(src:EventSource, files:list[Path], T:int) -> Tensor:
+
+def binned_frames(src: EventSource, files: list[Path], T: int) -> Tensor:
     "The frames `[N, T, P, H, W]` of `files`, binned once and cached on disk (atomically), memory-mapped."
     size = src.size or src.sensor_size[1]
     stamp = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) for f in files]
     key = hashlib.sha1(json.dumps([stamp, T, size, src.sensor_size, BINNING_VERSION]).encode()).hexdigest()[:12]
-    path = writable_home()/'frames'/f'{src.name}-{len(files)}-T{T}-{size}px-{key}.pt'
+    path = writable_home() / 'frames' / f'{src.name}-{len(files)}-T{T}-{size}px-{key}.pt'
     if not path.is_file():
-        atomic_save(torch.stack([bin_events(src.read(f), src.sensor_size, T, size)
-                                 for f in tqdm(files, desc=f'binning {src.name} into {T} frames', leave=False,
-                                               disable=None)]), path)
+        atomic_save(
+            torch.stack(
+                [
+                    bin_events(src.read(f), src.sensor_size, T, size)
+                    for f in tqdm(files, desc=f'binning {src.name} into {T} frames', leave=False, disable=None)
+                ]
+            ),
+            path,
+        )
     return torch.load(path, mmap=True, weights_only=True)
 
-def load_events(src:EventSource, root:str|Path|None, train:bool, download:bool, frames:int) -> ImageTensors:
+
+def load_events(src: EventSource, root: str | Path | None, train: bool, download: bool, frames: int) -> ImageTensors:
     "Split `train` of `src` as `ImageTensors` of frames `[frames, P, H, W]` (float16, see `bin_events`) and labels."
     accept = lambda folder: src.files(folder, train)
-    try: files, labels = find_data(src.name, root, accept, src.how_to_get)
+    try:
+        files, labels = find_data(src.name, root, accept, src.how_to_get)
     except FileNotFoundError:
-        if not download: raise
+        if not download:
+            raise
         path, _ = data_root(root)
         if path.is_file():
-            raise ValueError(f'{path} is a file: to download {src.name}, '
-                             'point root or CKDSNN_DATA at a folder') from None
-        with download_into(src.name, path): src.download(path, train)
+            raise ValueError(
+                f'{path} is a file: to download {src.name}, point root or CKDSNN_DATA at a folder'
+            ) from None
+        with download_into(src.name, path):
+            src.download(path, train)
         files, labels = find_data(src.name, root, accept, src.how_to_get)
     return ImageTensors(binned_frames(src, files, frames), labels, src.classes)
 
 # %% ../../nbs/02c_events.ipynb #04afcb09
 _TONIC_FOLDER = 'or point root or CKDSNN_DATA at a folder (or .zip) holding a copy'
-NMNIST = EventSource('nmnist', nmnist_files, read_nmnist, tonic.datasets.NMNIST.sensor_size, tuple('0123456789'),
-                     lambda folder, train: tonic.datasets.NMNIST(str(folder), train=train),
-                     'pass download=True (CLI: --download) to download it with tonic into the root, ' + _TONIC_FOLDER +
-                     ": tonic's NMNIST/Train and NMNIST/Test, or sample lists train*.txt/test*.txt beside <sample>.bs2 "
-                     "recordings")
-CIFAR10DVS = EventSource('cifar10dvs', cifar10dvs_files, read_aedat4_events, tonic.datasets.CIFAR10DVS.sensor_size,
-                         CIFAR10DVS_CLASSES, lambda folder, train: tonic.datasets.CIFAR10DVS(str(folder)),
-                         'pass download=True (CLI: --download) to download it with tonic into the root, '
-                         + _TONIC_FOLDER + ": tonic's CIFAR10DVS/<class>/*.aedat4", size=48)
+NMNIST = EventSource(
+    'nmnist',
+    nmnist_files,
+    read_nmnist,
+    tonic.datasets.NMNIST.sensor_size,
+    tuple('0123456789'),
+    lambda folder, train: tonic.datasets.NMNIST(str(folder), train=train),
+    'pass download=True (CLI: --download) to download it with tonic into the root, '
+    + _TONIC_FOLDER
+    + ": tonic's NMNIST/Train and NMNIST/Test, or sample lists train*.txt/test*.txt beside <sample>.bs2 "
+    "recordings",
+)
+CIFAR10DVS = EventSource(
+    'cifar10dvs',
+    cifar10dvs_files,
+    read_aedat4_events,
+    tonic.datasets.CIFAR10DVS.sensor_size,
+    CIFAR10DVS_CLASSES,
+    lambda folder, train: tonic.datasets.CIFAR10DVS(str(folder)),
+    'pass download=True (CLI: --download) to download it with tonic into the root, '
+    + _TONIC_FOLDER
+    + ": tonic's CIFAR10DVS/<class>/*.aedat4",
+    size=48,
+)
 
-_counts = dict(mean=(0., 0.), std=(1., 1.), frames=10, collate=time_major)
+_counts = dict(mean=(0.0, 0.0), std=(1.0, 1.0), frames=10, collate=time_major)
 register_dataset('nmnist', DatasetRecipe(partial(load_events, NMNIST), 10, 2, 34, **_counts, train_size=60_000))
-register_dataset('cifar10dvs', DatasetRecipe(partial(load_events, CIFAR10DVS), 10, 2, 48, **_counts,
-                                             train_steps=lambda: [v2.RandomHorizontalFlip(), RandomRoll(5)],
-                                             train_size=9_000))  # the 9:1 split of its 10,000 recordings
+register_dataset(
+    'cifar10dvs',
+    DatasetRecipe(
+        partial(load_events, CIFAR10DVS),
+        10,
+        2,
+        48,
+        **_counts,
+        train_steps=lambda: [v2.RandomHorizontalFlip(), RandomRoll(5)],
+        train_size=9_000,
+    ),
+)  # the 9:1 split of its 10,000 recordings
 
 # %% ../../nbs/02c_events.ipynb #9c193228
 def _synthetic_events(label, n, seed):
@@ -170,13 +227,14 @@ def _synthetic_events(label, n, seed):
     g = np.random.default_rng(seed)
     return [(label, int(g.integers(34)), 1000 * i, int(g.integers(2))) for i in range(n)]
 
-def synthetic_nmnist(folder:str|Path, per_class:int=3, n_events:int=40) -> Path:
+
+def synthetic_nmnist(folder: str | Path, per_class: int = 3, n_events: int = 40) -> Path:
     """Write a stand-in for N-MNIST in tonic's layout under `folder/NMNIST`: `per_class` recordings per digit and split,
     events at x = the digit."""
     folder = Path(folder)
     for split in ('Train', 'Test'):
         for d in range(10):
-            (folder/'NMNIST'/split/str(d)).mkdir(parents=True, exist_ok=True)
+            (folder / 'NMNIST' / split / str(d)).mkdir(parents=True, exist_ok=True)
             for i in range(per_class):
-                write_nmnist(folder/'NMNIST'/split/str(d)/f'{i:05d}.bin', _synthetic_events(d, n_events, i))
+                write_nmnist(folder / 'NMNIST' / split / str(d) / f'{i:05d}.bin', _synthetic_events(d, n_events, i))
     return folder

@@ -22,68 +22,114 @@ from .images import IMAGENET_NORM
 __all__ = ['TINY_URL', 'TINY_MD5', 'ImageFiles', 'tiny_imagenet']
 
 # %% ../../nbs/02b_imagenet.ipynb #233cfb42
-_IMAGENET_HOW = ("ImageNet cannot be downloaded by script: point --data-root/CKDSNN_DATA at a folder (or .zip) with "
-                 "train/ and val/, each holding the 1,000 class folders (val/ sorted into them with the devkit's "
-                 "labels)")
+_IMAGENET_HOW = (
+    "ImageNet cannot be downloaded by script: point --data-root/CKDSNN_DATA at a folder (or .zip) with "
+    "train/ and val/, each holding the 1,000 class folders (val/ sorted into them with the devkit's "
+    "labels)"
+)
+
 
 def _load_imagenet(root, train, download):
     "Split `train` of ImageNet-1K from class folders (`download` cannot apply)."
-    return find_data('imagenet', root, lambda folder: image_folder(tree, train) if (tree := find_tree(folder))
-                     else None, _IMAGENET_HOW)
+    return find_data(
+        'imagenet',
+        root,
+        lambda folder: image_folder(tree, train) if (tree := find_tree(folder)) else None,
+        _IMAGENET_HOW,
+    )
 
-register_dataset('imagenet', DatasetRecipe(_load_imagenet, 1000, 3, 224, *IMAGENET_NORM,
-                                           train_steps=lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
-                                           eval_steps=lambda: [v2.Resize(256), v2.CenterCrop(224)],
-                                           policy=v2.AutoAugmentPolicy.IMAGENET, train_size=1_281_167));
+
+register_dataset(
+    'imagenet',
+    DatasetRecipe(
+        _load_imagenet,
+        1000,
+        3,
+        224,
+        *IMAGENET_NORM,
+        train_steps=lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
+        eval_steps=lambda: [v2.Resize(256), v2.CenterCrop(224)],
+        policy=v2.AutoAugmentPolicy.IMAGENET,
+        train_size=1_281_167,
+    ),
+);
 
 # %% ../../nbs/02b_imagenet.ipynb #b90ecc82
 class ImageFiles(Dataset):
     """Images in files, `samples` = [(path, label)], read like an `ImageFolder`'s (PIL, RGB), with `classes` and
     `targets`."""
-    def __init__(self, samples:list[tuple[str, int]], classes:list[str], transform=None):
+
+    def __init__(self, samples: list[tuple[str, int]], classes: list[str], transform=None):
         self.samples, self.classes, self.transform = samples, classes, transform
         self.targets = [y for _, y in samples]
-    def __len__(self): return len(self.samples)
+
+    def __len__(self):
+        return len(self.samples)
+
     def __getitem__(self, i):
         path, y = self.samples[i]
         img = datasets.folder.default_loader(path)
         return (self.transform(img) if self.transform else img), y
 
-def tiny_imagenet(folder:Path, # the `tiny-imagenet-200` folder
-                  train:bool) -> Dataset:
+
+def tiny_imagenet(
+    folder: Path,  # the `tiny-imagenet-200` folder
+    train: bool,
+) -> Dataset:
     "Split `train` (else the validation split) of Tiny-ImageNet-200 in its original layout at `folder`."
-    wnids = sorted((folder/'wnids.txt').read_text().split())
-    classes, index = datasets.folder.find_classes(folder/'train')
+    wnids = sorted((folder / 'wnids.txt').read_text().split())
+    classes, index = datasets.folder.find_classes(folder / 'train')
     if classes != wnids:
-        raise ValueError(f"{folder}/train holds {len(classes)} class folders that differ from its wnids.txt; "
-                         "point root at an unmodified tiny-imagenet-200 copy")
-    if train: return datasets.ImageFolder(folder/'train')
-    rows = [line.split('\t')[:2] for line in (folder/'val'/'val_annotations.txt').read_text().splitlines() if line]
-    return ImageFiles([(str(folder/'val'/'images'/f), index[wnid]) for f, wnid in rows], classes)
+        raise ValueError(
+            f"{folder}/train holds {len(classes)} class folders that differ from its wnids.txt; "
+            "point root at an unmodified tiny-imagenet-200 copy"
+        )
+    if train:
+        return datasets.ImageFolder(folder / 'train')
+    rows = [line.split('\t')[:2] for line in (folder / 'val' / 'val_annotations.txt').read_text().splitlines() if line]
+    return ImageFiles([(str(folder / 'val' / 'images' / f), index[wnid]) for f, wnid in rows], classes)
 
 # %% ../../nbs/02b_imagenet.ipynb #9a8fab04
 TINY_URL, TINY_MD5 = 'http://cs231n.stanford.edu/tiny-imagenet-200.zip', '90528d7ca1a48142e341f4ef8d21d0de'
-_TINY_HOW = ('pass download=True (CLI: --download) to download tiny-imagenet-200.zip from Stanford, or point root or '
-             'CKDSNN_DATA at a folder (or .zip) holding tiny-imagenet-200/')
+_TINY_HOW = (
+    'pass download=True (CLI: --download) to download tiny-imagenet-200.zip from Stanford, or point root or '
+    'CKDSNN_DATA at a folder (or .zip) holding tiny-imagenet-200/'
+)
 
-def _tiny_copy(folder:Path, train:bool) -> Dataset|None:
+
+def _tiny_copy(folder: Path, train: bool) -> Dataset | None:
     "Split `train` of the Tiny-ImageNet copy at `folder` or `folder/tiny-imagenet-200`, or None."
-    return next((tiny_imagenet(p, train) for p in (folder, folder/'tiny-imagenet-200') if (p/'wnids.txt').is_file()),
-                None)
+    return next(
+        (tiny_imagenet(p, train) for p in (folder, folder / 'tiny-imagenet-200') if (p / 'wnids.txt').is_file()), None
+    )
+
 
 def _load_tiny(root, train, download):
     "Split `train` of Tiny-ImageNet-200, found by `find_data` or (with `download`) downloaded into the root folder."
     accept = partial(_tiny_copy, train=train)
-    try: return find_data('tiny-imagenet', root, accept, _TINY_HOW)
+    try:
+        return find_data('tiny-imagenet', root, accept, _TINY_HOW)
     except FileNotFoundError:
-        if not download: raise
+        if not download:
+            raise
     path, _ = data_root(root)
     if path.is_file():
         raise ValueError(f"{path} is a file: download=True needs a folder to download tiny-imagenet-200.zip into")
-    with download_into('tiny-imagenet', path): download_url(TINY_URL, str(path), md5=TINY_MD5)
+    with download_into('tiny-imagenet', path):
+        download_url(TINY_URL, str(path), md5=TINY_MD5)
     return find_data('tiny-imagenet', root, accept, _TINY_HOW)
 
-register_dataset('tiny-imagenet', DatasetRecipe(_load_tiny, 200, 3, 64, *IMAGENET_NORM,
-                                                train_steps=lambda: [v2.RandomCrop(64, padding=4),
-                                                                     v2.RandomHorizontalFlip()],
-                                                policy=v2.AutoAugmentPolicy.IMAGENET, train_size=100_000));
+
+register_dataset(
+    'tiny-imagenet',
+    DatasetRecipe(
+        _load_tiny,
+        200,
+        3,
+        64,
+        *IMAGENET_NORM,
+        train_steps=lambda: [v2.RandomCrop(64, padding=4), v2.RandomHorizontalFlip()],
+        policy=v2.AutoAugmentPolicy.IMAGENET,
+        train_size=100_000,
+    ),
+);

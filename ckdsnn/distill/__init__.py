@@ -26,6 +26,7 @@ from ..losses import class_of, cross_entropy, samd_loss, nld_loss, nld_fixed_los
 # %% ../../nbs/05_distill.ipynb #554e6de7
 _KINDS = {bool: 'true or false', int: 'an integer', float: 'a number', str: 'a string'}
 
+
 def coerce_switch(owner: str, key: str, value, default, choices):
     """`value` for switch `key` as the type of its `default` (an int becomes a float), or one of its `choices`; else an
     error."""
@@ -33,8 +34,10 @@ def coerce_switch(owner: str, key: str, value, default, choices):
         if not any(type(value) is type(c) and value == c for c in choices):
             raise ValueError(f"{owner}: {key}={value!r} is not valid; use one of {list(choices)}")
         return value
-    if default is None: return value  # an optional switch: the method checks it
-    if type(default) is float and type(value) is int: return float(value)
+    if default is None:
+        return value  # an optional switch: the method checks it
+    if type(default) is float and type(value) is int:
+        return float(value)
     if type(value) is not type(default):
         raise ValueError(f"{owner}: {key}={value!r} must be {_KINDS.get(type(default), type(default).__name__)}")
     return value
@@ -42,17 +45,20 @@ def coerce_switch(owner: str, key: str, value, default, choices):
 # %% ../../nbs/05_distill.ipynb #2744403f
 class Progress(NamedTuple):
     "How far training has come: `epoch` (counted from 0) of `epochs`; the trainer sets a distiller's `progress`."
+
     epoch: int = 0
     epochs: int = 1
 
+
 class Distiller(nn.Module):
     "Trains `student` (optionally from a frozen `teacher`): the task loss plus the losses of `distill_losses`."
-    name: str = None       # set by `register_distiller`
+
+    name: str = None  # set by `register_distiller`
     progress = Progress()  # the trainer's epoch, set before each: for a method with its own schedule (a warm-up)
     needs_teacher = False  # True: construction without a teacher is an error
-    defaults = {}          # switch -> default value (the paper's choice)
-    choices = {}           # categorical switch -> its allowed values
-    student_kwargs = {}    # `create_model` arguments the method needs of its student, e.g. dict(last_act='relu')
+    defaults = {}  # switch -> default value (the paper's choice)
+    choices = {}  # categorical switch -> its allowed values
+    student_kwargs = {}  # `create_model` arguments the method needs of its student, e.g. dict(last_act='relu')
     # `compile=True` compiles the whole step where Dynamo traces it as one graph; else the student's forward alone
     compile_whole_step = True
 
@@ -61,18 +67,21 @@ class Distiller(nn.Module):
         if self.needs_teacher and teacher is None:
             raise ValueError(f"distiller {self.name!r} needs a teacher: pass teacher=<a trained ANN>")
         if unknown := sorted(set(cfg) - set(self.defaults)):
-            raise ValueError(f"distiller {self.name!r} has no switch {unknown}; valid switches: "
-                             f"{sorted(self.defaults) or 'none'}")
+            raise ValueError(
+                f"distiller {self.name!r} has no switch {unknown}; valid switches: {sorted(self.defaults) or 'none'}"
+            )
         for k, default in self.defaults.items():
-            setattr(self, k, coerce_switch(f"distiller {self.name!r}", k, cfg.get(k, default), default,
-                                           self.choices.get(k)))
+            setattr(
+                self, k, coerce_switch(f"distiller {self.name!r}", k, cfg.get(k, default), default, self.choices.get(k))
+            )
         self.student = student
         self.teacher = teacher.eval().requires_grad_(False) if self.needs_teacher else None
 
     def train(self, mode: bool = True):
         "Set the student (and any learnable extras) to `mode`; the teacher always stays in eval mode."
         super().train(mode)
-        if self.teacher is not None: self.teacher.eval()
+        if self.teacher is not None:
+            self.teacher.eval()
         return self
 
     def config(self) -> dict:
@@ -84,7 +93,8 @@ class Distiller(nn.Module):
         stage)."""
         if not self.student.snn or (self.teacher is not None and self.teacher.snn):
             raise ValueError(f"{self.name} distils an ANN teacher (snn=False) into an SNN student (snn=True)")
-        if bad := [k for k in positive if not getattr(self, k) > 0]: raise ValueError(f"{self.name}: {bad} must be > 0")
+        if bad := [k for k in positive if not getattr(self, k) > 0]:
+            raise ValueError(f"{self.name}: {bad} must be > 0")
         if bad := [k for k in nonnegative if not getattr(self, k) >= 0]:
             raise ValueError(f"{self.name}: {bad} must be >= 0")
         if 'stage' in self.defaults:
@@ -130,30 +140,40 @@ def teacher_forward(self: Distiller, x: Tensor, grad_stage: int | None = None) -
     """The teacher's `ModelOutput`; with `grad_stage`, that stage's feature requires grad and feeds a graph to the
     logits."""
     if grad_stage is None:
-        with torch.no_grad(): return self.teacher.forward_all(x)
+        with torch.no_grad():
+            return self.teacher.forward_all(x)
     hook = self.teacher.stages[grad_stage].register_forward_hook(lambda m, i, out: out.detach().requires_grad_())
     try:
-        with torch.enable_grad(): return self.teacher.forward_all(x)
-    finally: hook.remove()
+        with torch.enable_grad():
+            return self.teacher.forward_all(x)
+    finally:
+        hook.remove()
 
 # %% ../../nbs/05_distill.ipynb #99cdfe52
 DISTILLERS: dict[str, type] = {}
 
+
 def register_distiller(name: str):
     "Class decorator: register a `Distiller` subclass under `name`."
+
     def register(cls: type) -> type:
-        if '+' in name: raise ValueError(f"distiller name {name!r} may not contain '+', which composes methods")
+        if '+' in name:
+            raise ValueError(f"distiller name {name!r} may not contain '+', which composes methods")
         if name in DISTILLERS and DISTILLERS[name].__qualname__ != cls.__qualname__:
             raise ValueError(f"distiller name {name!r} is already taken by {DISTILLERS[name].__qualname__}")
         cls.name = name
         # the same class again replaces it (an edited plug-in), but a notebook's copy of a package class does not
-        if not (name in DISTILLERS and packaged(DISTILLERS[name]) and not packaged(cls)): DISTILLERS[name] = cls
+        if not (name in DISTILLERS and packaged(DISTILLERS[name]) and not packaged(cls)):
+            DISTILLERS[name] = cls
         return cls
+
     return register
+
 
 def list_distillers() -> list:
     "Registered method names (compose them with '+', e.g. 'kd+ckdsnn')."
     return sorted(DISTILLERS)
+
 
 def split_method(name: str) -> list[type]:
     "The registered classes of method `name`, one per part of a composition 'a+b'."
@@ -161,9 +181,11 @@ def split_method(name: str) -> list[type]:
     if '' in parts or len(set(parts)) < len(parts):
         raise ValueError(f"bad method {name!r}: name each registered method once, e.g. 'kd+ckdsnn'")
     if unknown := [p for p in parts if p not in DISTILLERS]:
-        raise ValueError(f"unknown distiller {unknown[0]!r}; registered: {', '.join(list_distillers())} (compose with "
-                         "'a+b')")
+        raise ValueError(
+            f"unknown distiller {unknown[0]!r}; registered: {', '.join(list_distillers())} (compose with 'a+b')"
+        )
     return [DISTILLERS[p] for p in parts]
+
 
 def create_distiller(name: str, student: nn.Module, teacher: nn.Module | None = None, **cfg) -> Distiller:
     "Build method `name` (or a composition 'a+b') around `student` and `teacher` with switches `cfg`."
@@ -185,24 +207,49 @@ class CKDSNN(Distiller):
     `student_saliency` (Eq. 3), the two maps, and `maps`, the pair from the models' outputs; `on_student_grid`, the
     teacher's map on the student's grid; `samd` (Eq. 4); `logit_distillation` (NLD, Eqs. 5-7); `distill_losses` (Eq. 8);
     `saliency_maps`, both maps of a batch."""
+
     needs_teacher = True
     compile_whole_step = False  # the teacher's Grad-CAM (a hook, `torch.autograd.grad`) splits a step into 12 graphs
-    defaults = dict(beta=1.0, gamma=1.0, temperature=2.0, tau=2.0, lam=0.1, stage=-1,
-                    teacher_map='gradcam', target='label', sam_reduce='sum', normalize='sample', t2=True,
-                    nld='paper', noise_weight=0.9, scaling='softmax', noise_std=None, resize_teacher=False,
-                    teacher_mode='eval')
-    choices = dict(teacher_map=('gradcam', 'cam'), target=('label', 'pred'), sam_reduce=('sum', 'mean'),
-                   normalize=('sample', 'batch', None), t2=(True, False), nld=('paper', 'code'),
-                   scaling=('softmax', 'l2', 'zscore', 'none'), resize_teacher=(False, True),
-                   teacher_mode=('eval', 'train'))
+    defaults = dict(
+        beta=1.0,
+        gamma=1.0,
+        temperature=2.0,
+        tau=2.0,
+        lam=0.1,
+        stage=-1,
+        teacher_map='gradcam',
+        target='label',
+        sam_reduce='sum',
+        normalize='sample',
+        t2=True,
+        nld='paper',
+        noise_weight=0.9,
+        scaling='softmax',
+        noise_std=None,
+        resize_teacher=False,
+        teacher_mode='eval',
+    )
+    choices = dict(
+        teacher_map=('gradcam', 'cam'),
+        target=('label', 'pred'),
+        sam_reduce=('sum', 'mean'),
+        normalize=('sample', 'batch', None),
+        t2=(True, False),
+        nld=('paper', 'code'),
+        scaling=('softmax', 'l2', 'zscore', 'none'),
+        resize_teacher=(False, True),
+        teacher_mode=('eval', 'train'),
+    )
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
         self.check_switches(positive=('temperature', 'tau'), nonnegative=('beta', 'gamma', 'lam'))
-        if self.noise_std is not None and not (type(self.noise_std) in (int, float) and self.noise_std > 0
-                                               and self.nld == 'paper'):
-            raise ValueError(f"ckdsnn: noise_std={self.noise_std!r} must be a number > 0 (or None) and needs "
-                             "nld='paper'")
+        if self.noise_std is not None and not (
+            type(self.noise_std) in (int, float) and self.noise_std > 0 and self.nld == 'paper'
+        ):
+            raise ValueError(
+                f"ckdsnn: noise_std={self.noise_std!r} must be a number > 0 (or None) and needs nld='paper'"
+            )
         given = 'lam' if self.nld == 'code' else 'noise_weight'  # each form of NLD has its own noise switch
         if getattr(self, given) != self.defaults[given]:
             fix = 'set noise_weight for the code form' if given == 'lam' else 'noise_weight needs nld=code'
@@ -212,8 +259,10 @@ class CKDSNN(Distiller):
         if self.teacher_map == 'cam':
             head = list(self.teacher.classifier.children()) or [self.teacher.classifier]
             if head != [self.teacher.fc] or self.stage not in (-1, len(self.teacher.stages) - 1):
-                raise ValueError("teacher_map='cam' needs the last stage and a teacher whose head is one linear layer; "
-                                 "use teacher_map='gradcam'")
+                raise ValueError(
+                    "teacher_map='cam' needs the last stage and a teacher whose head is one linear layer; "
+                    "use teacher_map='gradcam'"
+                )
 
     @property
     def grad_stage(self) -> int | None:
@@ -224,7 +273,8 @@ class CKDSNN(Distiller):
         """As `Distiller.train`; with `teacher_mode='train'` (the authors' code) the teacher follows `mode` (BatchNorm
         on batch statistics)."""
         super().train(mode)
-        if self.teacher_mode == 'train': self.teacher.train(mode)
+        if self.teacher_mode == 'train':
+            self.teacher.train(mode)
         return self
 
 # %% ../../nbs/05_distill.ipynb #e455dcad
@@ -232,9 +282,11 @@ class CKDSNN(Distiller):
 def teacher_saliency(self: CKDSNN, t: ModelOutput, y: Tensor) -> Tensor:
     "The teacher's map `[B, H, W]` (a target: detached) at `stage` for the `target` class."
     feat, target = t.features[self.stage], (class_of(y) if self.target == 'label' else t.logits.argmax(1))
-    if self.teacher_map == 'cam': return class_activation_map(feat, self.teacher.fc.weight, target)
+    if self.teacher_map == 'cam':
+        return class_activation_map(feat, self.teacher.fc.weight, target)
     with torch.enable_grad():  # the score's graph, also under a caller's no_grad
         return grad_cam(feat, t.logits.gather(1, target[:, None]).squeeze(1)).detach()
+
 
 @patch
 def student_saliency(self: CKDSNN, s: ModelOutput) -> Tensor:
@@ -242,11 +294,13 @@ def student_saliency(self: CKDSNN, s: ModelOutput) -> Tensor:
     return spike_activation_map(s.features[self.stage], self.sam_reduce)
 
 # %% ../../nbs/05_distill.ipynb #42394fa7
-def to_grid(t: Tensor,  # maps `[B, H, W]` or features `[B, C, H, W]`
-            size: tuple,  # the grid `(H', W')` to resample to
-           ) -> Tensor:  # `[B, H', W']` or `[B, C, H', W']`
+def to_grid(
+    t: Tensor,  # maps `[B, H, W]` or features `[B, C, H, W]`
+    size: tuple,  # the grid `(H', W')` to resample to
+) -> Tensor:  # `[B, H', W']` or `[B, C, H', W']`
     "Area resampling onto another grid: each output cell is the mean of the input cells its window covers."
-    if tuple(t.shape[-2:]) == tuple(size): return t
+    if tuple(t.shape[-2:]) == tuple(size):
+        return t
     return F.adaptive_avg_pool2d(t, tuple(size))
 
 # %% ../../nbs/05_distill.ipynb #b615cea3
@@ -254,11 +308,14 @@ def to_grid(t: Tensor,  # maps `[B, H, W]` or features `[B, C, H, W]`
 def on_student_grid(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
     """The teacher's map `cam` on the grid of the student's map `sam`: as it is, resampled (`resize_teacher`), or
     refused."""
-    if cam.shape[1:] == sam.shape[1:]: return cam
+    if cam.shape[1:] == sam.shape[1:]:
+        return cam
     if not self.resize_teacher:
-        raise ValueError(f"{self.name}: teacher map {tuple(cam.shape[1:])} and student map {tuple(sam.shape[1:])} "
-                         f"differ at stage {self.stage}; pick a stage where both have the same spatial size, or set "
-                         "resize_teacher=True to resample the teacher's map onto the student's grid")
+        raise ValueError(
+            f"{self.name}: teacher map {tuple(cam.shape[1:])} and student map {tuple(sam.shape[1:])} "
+            f"differ at stage {self.stage}; pick a stage where both have the same spatial size, or set "
+            "resize_teacher=True to resample the teacher's map onto the student's grid"
+        )
     return to_grid(cam, sam.shape[1:])
 
 # %% ../../nbs/05_distill.ipynb #474bbafb
@@ -267,25 +324,32 @@ def maps(self: CKDSNN, t: ModelOutput, y: Tensor, s: ModelOutput) -> tuple[Tenso
     "The pair that SAMD aligns, from the models' outputs: the teacher's map and the student's spike map at `stage`."
     return self.teacher_saliency(t, y), self.student_saliency(s)
 
+
 @patch
 def samd(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
     "SAMD (Eq. 4) between a teacher map and a student map `[B, H, W]`, with this distiller's switches."
     return samd_loss(self.on_student_grid(cam, sam), sam, self.temperature, self.scaling, self.normalize, self.t2)
 
+
 @patch
 def logit_distillation(self: CKDSNN, z_s: Tensor, z_t: Tensor) -> Tensor:
     "NLD (Eqs. 5-7) in the paper's or the authors' form, or with fixed-std noise (Fig. 5a)."
-    if self.nld == 'code': return nld_code_loss(z_s, z_t, self.tau, weight=self.noise_weight)
-    if self.noise_std is not None: return nld_fixed_loss(z_s, z_t, self.noise_std, self.tau, self.lam)
+    if self.nld == 'code':
+        return nld_code_loss(z_s, z_t, self.tau, weight=self.noise_weight)
+    if self.noise_std is not None:
+        return nld_fixed_loss(z_s, z_t, self.noise_std, self.tau, self.lam)
     return nld_loss(z_s, z_t, self.tau, self.lam)
+
 
 @patch
 def distill_losses(self: CKDSNN, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
     "`{'samd': beta * SAMD, 'nld': gamma * NLD}`, a term left out when its weight is 0."
-    if not (self.beta or self.gamma): return {}
+    if not (self.beta or self.gamma):
+        return {}
     t = self.teacher_forward(x, self.grad_stage if self.beta else None)  # a graph for Grad-CAM only when SAMD needs it
     losses = {'samd': self.beta * self.samd(*self.maps(t, y, s))} if self.beta else {}
-    if self.gamma: losses['nld'] = self.gamma * self.logit_distillation(s.logits, t.logits.detach())
+    if self.gamma:
+        losses['nld'] = self.gamma * self.logit_distillation(s.logits, t.logits.detach())
     return losses
 
 # %% ../../nbs/05_distill.ipynb #f01069a6
@@ -293,12 +357,14 @@ def distill_losses(self: CKDSNN, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
 def saliency_maps(self: CKDSNN, x: Tensor, y: Tensor) -> tuple[Tensor, Tensor]:
     """The teacher's map (on the student's grid) and the student's spike activation map `[B, H, W]` for a batch
     `(x, y)`, detached."""
-    with torch.no_grad(): sam = self.student_saliency(self.student.forward_all(x))
+    with torch.no_grad():
+        sam = self.student_saliency(self.student.forward_all(x))
     return self.on_student_grid(self.teacher_saliency(self.teacher_forward(x, self.grad_stage), y), sam), sam
 
 # %% ../../nbs/05_distill.ipynb #0203965a
 class Composite(Distiller):
     "Registered methods trained together: one task loss plus every part's distillation losses, named 'part.loss'."
+
     def __init__(self, name: str, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         names = [c.name for c in split_method(name)]
         if unknown := sorted(set(cfg) - set(names)):
@@ -306,8 +372,9 @@ class Composite(Distiller):
         parts = [create_distiller(n, student, teacher, **cfg.get(n, {})) for n in names]
         custom = [i for i, p in enumerate(parts) if type(p).task_losses is not Distiller.task_losses]
         if len(custom) > 1:
-            raise ValueError(f"{name!r}: {[names[i] for i in custom]} each replace the task loss; compose at most one "
-                             "of them")
+            raise ValueError(
+                f"{name!r}: {[names[i] for i in custom]} each replace the task loss; compose at most one of them"
+            )
         super().__init__(student)
         self.name, self.task_part = name, (custom or [0])[0]
         self.needs_teacher = any(p.needs_teacher for p in parts)
@@ -321,10 +388,12 @@ def config(self: Composite) -> dict:
     "Each part's switches under its name."
     return {p.name: p.config() for p in self.parts}
 
+
 @patch
 def task_losses(self: Composite, s: ModelOutput, y: Tensor) -> dict:
     "The task loss of the part that replaces it, else cross-entropy."
     return self.parts[self.task_part].task_losses(s, y)
+
 
 @patch
 def distill_losses(self: Composite, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
@@ -336,6 +405,7 @@ def needs_teacher(method: str) -> bool:
     "Whether `method` (or any part of a composition) distils from a teacher."
     return any(c.needs_teacher for c in split_method(method))
 
+
 def student_requirements(method: str) -> dict:
     "The `create_model` arguments that `method`'s parts need of the student (e.g. EnOF's `last_act='relu'`)."
     need = {}
@@ -345,16 +415,20 @@ def student_requirements(method: str) -> dict:
                 raise ValueError(f"{method!r}: its parts need students with {k}={need[k]!r} and {k}={v!r}")
     return need
 
+
 def canonical_switches(method: str, switches: dict) -> dict:
     """`switches` coerced to their defaults' types, without those equal to the defaults (a composition keeps per-part
     dicts)."""
     classes = split_method(method)
-    if len(classes) > 1: return {k: canonical_switches(k, v) for k, v in switches.items()}
+    if len(classes) > 1:
+        return {k: canonical_switches(k, v) for k, v in switches.items()}
     cls = classes[0]
     if unknown := sorted(set(switches) - set(cls.defaults)):
         raise ValueError(f"method {method!r} has no switch {unknown}; its switches: {sorted(cls.defaults) or 'none'}")
-    given = {k: coerce_switch(f"method {method!r}", k, v, cls.defaults[k], cls.choices.get(k))
-             for k, v in sorted(switches.items())}
+    given = {
+        k: coerce_switch(f"method {method!r}", k, v, cls.defaults[k], cls.choices.get(k))
+        for k, v in sorted(switches.items())
+    }
     return {k: v for k, v in given.items() if v != cls.defaults[k] or type(v) is not type(cls.defaults[k])}
 
 # %% ../../nbs/05_distill.ipynb #d01a4ee6

@@ -21,15 +21,25 @@ from . import Distiller, CKDSNN, register_distiller, to_grid
 # %% ../../nbs/10_baselines.ipynb #fd2de33e
 def stage_channels(model: nn.Module, stage: int) -> int:
     "Channels of `model`'s features at `stage`: the width of the stage's last BatchNorm, LayerNorm or linear layer."
-    last = [m for m in model.stages[stage].modules() if isinstance(m,
-            (nn.modules.batchnorm._BatchNorm, nn.LayerNorm, nn.Linear))][-1]
-    return last.out_features if isinstance(last, nn.Linear) else last.normalized_shape[-1] if isinstance(last,
-            nn.LayerNorm) else last.num_features
+    last = [
+        m
+        for m in model.stages[stage].modules()
+        if isinstance(m, (nn.modules.batchnorm._BatchNorm, nn.LayerNorm, nn.Linear))
+    ][-1]
+    return (
+        last.out_features
+        if isinstance(last, nn.Linear)
+        else last.normalized_shape[-1]
+        if isinstance(last, nn.LayerNorm)
+        else last.num_features
+    )
+
 
 def align_linear(d_in: int, d_out: int) -> nn.Module:
     """EnOF's alignment of the student's pooled feature to the teacher's classifier width: a linear map; identity when
     they agree."""
     return nn.Linear(d_in, d_out) if d_in != d_out else nn.Identity()
+
 
 def align_conv(c_in: int, c_out: int) -> nn.Module:
     "KDSNN's and BKDSNN's learnable 1x1 convolution from student to teacher channels; identity when they agree."
@@ -37,11 +47,12 @@ def align_conv(c_in: int, c_out: int) -> nn.Module:
 
 # %% ../../nbs/10_baselines.ipynb #c9368600
 @in_fp32
-def tet_loss(step_logits: Tensor,  # per-step logits `[T, B, K]`
-             y: Tensor,  # labels `[B]` or soft targets `[B, K]`
-             lam: float = 1e-3,  # weight of the MSE regulariser
-             phi: float = 1.0,  # the constant the logits are pulled towards
-            ) -> Tensor:  # scalar, >= 0
+def tet_loss(
+    step_logits: Tensor,  # per-step logits `[T, B, K]`
+    y: Tensor,  # labels `[B]` or soft targets `[B, K]`
+    lam: float = 1e-3,  # weight of the MSE regulariser
+    phi: float = 1.0,  # the constant the logits are pulled towards
+) -> Tensor:  # scalar, >= 0
     "TET: `(1-lam)` times the mean over time steps of the per-step cross-entropy, plus `lam` times the MSE to `phi`."
     T = step_logits.shape[0]
     ce = cross_entropy(step_logits.flatten(0, 1), y.repeat(T, *[1] * (y.ndim - 1)))  # mean over t and b = mean_t CE_t
@@ -51,12 +62,15 @@ def tet_loss(step_logits: Tensor,  # per-step logits `[T, B, K]`
 @register_distiller('tet')
 class TET(Distiller):
     "TET (Deng et al. 2022): cross-entropy at every time step plus an MSE pulling the logits to `phi`; no teacher."
+
     defaults = dict(lam=1e-3, phi=1.0)
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
-        if not student.snn: raise ValueError("tet trains an SNN student (snn=True): it needs per-step logits")
-        if not 0 <= self.lam <= 1: raise ValueError(f"tet: lam={self.lam} must be in [0, 1]")
+        if not student.snn:
+            raise ValueError("tet trains an SNN student (snn=True): it needs per-step logits")
+        if not 0 <= self.lam <= 1:
+            raise ValueError(f"tet: lam={self.lam} must be in [0, 1]")
 
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
         return {'tet': tet_loss(s.step_logits, y, self.lam, self.phi)}
@@ -65,13 +79,15 @@ class TET(Distiller):
 @register_distiller('kd')
 class HintonKD(Distiller):
     "Hinton KD: `(1-alpha)` cross-entropy plus `alpha` times the temperature-`tau` KD of the teacher's logits."
+
     needs_teacher = True
     defaults = dict(tau=4.0, alpha=0.9)
 
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
         self.check_switches(positive=('tau',))
-        if not 0 <= self.alpha <= 1: raise ValueError(f"kd: alpha={self.alpha} must be in [0, 1]")
+        if not 0 <= self.alpha <= 1:
+            raise ValueError(f"kd: alpha={self.alpha} must be in [0, 1]")
 
     def task_losses(self, s: ModelOutput, y: Tensor) -> dict:
         return {'ce': (1 - self.alpha) * cross_entropy(s.logits, y)}
@@ -84,16 +100,20 @@ def time_mean(f: Tensor) -> Tensor:
     "An SNN feature `[T, B, C, H, W]` averaged over time (the firing rate), `[B, C, H, W]`."
     return f.mean(0)
 
+
 @in_fp32
-def feature_mse(f_s: Tensor,  # student features `[B, C, H, W]`
-                f_t: Tensor,  # teacher features, same shape
-               ) -> Tensor:  # scalar, >= 0
+def feature_mse(
+    f_s: Tensor,  # student features `[B, C, H, W]`
+    f_t: Tensor,  # teacher features, same shape
+) -> Tensor:  # scalar, >= 0
     "Squared error summed over channels and pixels, averaged over the batch (KDSNN's and BKDSNN's `MSELoss(sum) / N`)."
     if f_s.shape != f_t.shape:
-        raise ValueError(f"feature_mse needs features of the same shape, got {tuple(f_s.shape)} and "
-                         f"{tuple(f_t.shape)}; "
-                         "pick a stage where teacher and student have the same spatial size (or set the distiller's "
-                         "resize_teacher=True)")
+        raise ValueError(
+            f"feature_mse needs features of the same shape, got {tuple(f_s.shape)} and "
+            f"{tuple(f_t.shape)}; "
+            "pick a stage where teacher and student have the same spatial size (or set the distiller's "
+            "resize_teacher=True)"
+        )
     return (f_s - f_t).pow(2).sum() / f_s.shape[0]
 
 # %% ../../nbs/10_baselines.ipynb #672c0b1b
@@ -106,6 +126,7 @@ def teacher_feature(d: Distiller, t: ModelOutput, f_s: Tensor) -> Tensor:
 @register_distiller('kdsnn')
 class KDSNN(Distiller):
     "KDSNN: cross-entropy + feature MSE (time-mean student feature, 1x1-aligned) + Hinton KD of the logits."
+
     needs_teacher = True
     defaults = dict(stage=-1, feat_weight=2e-3, tau=2.0, kd_weight=1.0, resize_teacher=False)
     choices = dict(resize_teacher=(False, True))
@@ -118,36 +139,43 @@ class KDSNN(Distiller):
     def distill_losses(self, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
         t = self.teacher_forward(x)
         f_s = time_mean(s.features[self.stage])
-        return {'feat': self.feat_weight * feature_mse(self.align(f_s), teacher_feature(self, t, f_s)),
-                'kd': self.kd_weight * kd_loss(s.logits, t.logits, self.tau)}
+        return {
+            'feat': self.feat_weight * feature_mse(self.align(f_s), teacher_feature(self, t, f_s)),
+            'kd': self.kd_weight * kd_loss(s.logits, t.logits, self.tau),
+        }
 
 # %% ../../nbs/10_baselines.ipynb #ef67fbce
-def channel_mask(f: Tensor,  # features `[B, C, H, W]`
-                 ratio: float = 0.15,  # fraction of channels dropped
-                ) -> Tensor:  # `[B, C, 1, 1]` of 0s and 1s
+def channel_mask(
+    f: Tensor,  # features `[B, C, H, W]`
+    ratio: float = 0.15,  # fraction of channels dropped
+) -> Tensor:  # `[B, C, 1, 1]` of 0s and 1s
     "BKDSNN's blur: drop each channel of each sample with probability `ratio`."
     return (torch.rand(f.shape[0], f.shape[1], 1, 1, device=f.device) >= ratio).to(f.dtype)
 
+
 @in_fp32
-def wsld_loss(z_s: Tensor,  # student logits `[B, K]`
-              z_t: Tensor,  # teacher logits `[B, K]`
-              y: Tensor,  # labels `[B]` or soft targets `[B, K]` or soft targets `[B, K]`
-              tau: float = 2.0,  # softmax temperature
-             ) -> Tensor:  # scalar, >= 0
+def wsld_loss(
+    z_s: Tensor,  # student logits `[B, K]`
+    z_t: Tensor,  # teacher logits `[B, K]`
+    y: Tensor,  # labels `[B]` or soft targets `[B, K]` or soft targets `[B, K]`
+    tau: float = 2.0,  # softmax temperature
+) -> Tensor:  # scalar, >= 0
     "Weighted soft-label distillation: per-sample KD at `tau`, weighted by `1 - exp(-CE_student / CE_teacher)`."
     with torch.no_grad():
         w = 1 - torch.exp(-cross_entropy(z_s, y, reduction='none') / (cross_entropy(z_t, y, reduction='none') + 1e-7))
     kl = F.kl_div(F.log_softmax(z_s / tau, 1), F.log_softmax(z_t / tau, 1), reduction='none', log_target=True).sum(1)
-    return tau ** 2 * (w * kl).mean()
+    return tau**2 * (w * kl).mean()
 
 # %% ../../nbs/10_baselines.ipynb #532572d3
 class BlurGenerator(nn.Module):
     "BKDSNN's generator: align the student's channels, mask channels at random, reconstruct with conv3x3-ReLU-conv3x3."
+
     def __init__(self, c_student: int, c_teacher: int, ratio: float = 0.15):
         super().__init__()
         self.ratio, self.align = ratio, align_conv(c_student, c_teacher)
-        self.generate = nn.Sequential(nn.Conv2d(c_teacher, c_teacher, 3, padding=1), nn.ReLU(),
-                                      nn.Conv2d(c_teacher, c_teacher, 3, padding=1))
+        self.generate = nn.Sequential(
+            nn.Conv2d(c_teacher, c_teacher, 3, padding=1), nn.ReLU(), nn.Conv2d(c_teacher, c_teacher, 3, padding=1)
+        )
 
     def forward(self, f: Tensor) -> Tensor:
         f = self.align(f)
@@ -158,6 +186,7 @@ class BlurGenerator(nn.Module):
 class BKDSNN(Distiller):
     """BKDSNN: cross-entropy + blurred feature distillation (masked, regenerated) + weighted soft-label logit
     distillation."""
+
     needs_teacher = True
     defaults = dict(stage=-1, feat_weight=2e-3, mask_ratio=0.15, tau=2.0, kd_weight=1.0, resize_teacher=False)
     choices = dict(resize_teacher=(False, True))
@@ -165,20 +194,25 @@ class BKDSNN(Distiller):
     def __init__(self, student: nn.Module, teacher: nn.Module | None = None, **cfg):
         super().__init__(student, teacher, **cfg)
         self.check_switches(positive=('tau',), nonnegative=('feat_weight', 'kd_weight'))
-        if not 0 <= self.mask_ratio < 1: raise ValueError(f"bkdsnn: mask_ratio={self.mask_ratio} must be in [0, 1)")
-        self.generator = BlurGenerator(stage_channels(student, self.stage), stage_channels(teacher, self.stage),
-                                       self.mask_ratio)
+        if not 0 <= self.mask_ratio < 1:
+            raise ValueError(f"bkdsnn: mask_ratio={self.mask_ratio} must be in [0, 1)")
+        self.generator = BlurGenerator(
+            stage_channels(student, self.stage), stage_channels(teacher, self.stage), self.mask_ratio
+        )
 
     def distill_losses(self, x: Tensor, y: Tensor, s: ModelOutput) -> dict:
         t = self.teacher_forward(x)
         f_s = time_mean(s.features[self.stage])
-        return {'blur': self.feat_weight * feature_mse(self.generator(f_s), teacher_feature(self, t, f_s)),
-                'wsld': self.kd_weight * wsld_loss(s.logits, t.logits, y, self.tau)}
+        return {
+            'blur': self.feat_weight * feature_mse(self.generator(f_s), teacher_feature(self, t, f_s)),
+            'wsld': self.kd_weight * wsld_loss(s.logits, t.logits, y, self.tau),
+        }
 
 # %% ../../nbs/10_baselines.ipynb #7a914d88
 @register_distiller('enof')
 class EnOF(Distiller):
     "EnOF: cross-entropy + KL between the teacher's logits and its classifier applied to the student's output feature."
+
     needs_teacher = True
     defaults = dict(tau=2.0, weight=1.0)
     student_kwargs = dict(last_act='relu')  # RepAct: the trainer builds the student with it
@@ -187,9 +221,11 @@ class EnOF(Distiller):
         super().__init__(student, teacher, **cfg)
         self.check_switches(positive=('tau',), nonnegative=('weight',))
         if not isinstance(student.stages[-1][-1].act2, nn.ReLU):
-            raise ValueError("enof needs the student's last activation to be ReLU (EnOF's RepAct): "
-                             "build it with create_model(..., last_act='relu') (the trainer does this for enof by "
-                             "itself)")
+            raise ValueError(
+                "enof needs the student's last activation to be ReLU (EnOF's RepAct): "
+                "build it with create_model(..., last_act='relu') (the trainer does this for enof by "
+                "itself)"
+            )
         # the pooled features' widths
         self.align = align_linear(stage_channels(student, -1), stage_channels(teacher, -1))
 
@@ -202,8 +238,10 @@ class EnOF(Distiller):
 @register_distiller('snn_gradcam')
 class SNNGradCAM(CKDSNN):
     "CKDSNN with the student's map made by Grad-CAM through surrogate gradients instead of SAM (the paper's Fig. 4b)."
+
     defaults = {k: v for k, v in CKDSNN.defaults.items() if k != 'sam_reduce'}  # no spike sum: no reduction to pick
     choices = {k: v for k, v in CKDSNN.choices.items() if k != 'sam_reduce'}
+
 
 @patch
 def maps(self: SNNGradCAM, t: ModelOutput, y: Tensor, s: ModelOutput) -> tuple[Tensor, Tensor]:

@@ -5,14 +5,21 @@ figures and API cards, then checked: pages, figures, cells and links."""
 
 # %% ../../nbs/14_docs.ipynb #7cfa60f0
 from __future__ import annotations
-import json, os, re, shutil, subprocess, sys, tempfile, time
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from itertools import takewhile
 from pathlib import Path
 
 from fastcore.docments import ShowDocRenderer
-from .render import MATHJAX_LOCAL, Site, render_site
+from .render import Site, render_site
 
 # %% auto #0
 __all__ = ['Page', 'notebook_info', 'site_pages', 'ApiCard', 'show_doc', 'docs_setup', 'stage_notebook', 'execute_notebooks',
@@ -22,6 +29,7 @@ __all__ = ['Page', 'notebook_info', 'site_pages', 'ApiCard', 'show_doc', 'docs_s
 @dataclass
 class Page:
     "One page of the site: the file it is built from, where it goes, and what the navigation shows."
+
     src: Path  # the notebook or Markdown file the page is built from
     href: str  # the page's path inside the site, '/'-separated: '04_losses.html', 'experiments/fig6_maps.html'
     title: str  # the first `# ` heading of the source
@@ -29,24 +37,29 @@ class Page:
     summary: str = ''  # the `> ` lines under the title, joined
     module: str = ''  # the module a library notebook exports (`#| default_exp`), e.g. 'ckdsnn.losses'
     label: str = ''  # the text of its link in the navigation (default: the title)
-    def __post_init__(self): self.label = self.label or self.title
+
+    def __post_init__(self):
+        self.label = self.label or self.title
+
 
 def _heading(text: str) -> tuple[str, str]:
     "The first `# ` heading of Markdown `text` and the `> ` paragraph under it, its lines joined ('' when absent)."
     lines = text.splitlines()
-    for i, l in enumerate(lines):
-        if l.startswith('# '):
+    for i, line in enumerate(lines):
+        if line.startswith('# '):
             start = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].startswith('>')), None)
             quote = [] if start is None else list(takewhile(lambda s: s.startswith('>'), lines[start:]))
-            return l[2:].strip(), ' '.join(s[1:].strip() for s in quote)
+            return line[2:].strip(), ' '.join(s[1:].strip() for s in quote)
     return '', ''
+
 
 def notebook_info(path: Path) -> tuple[str, str, str]:
     "Title, summary and exported module ('' if none) of the notebook at `path`."
     title, summary, module = '', '', ''
     for c in json.loads(Path(path).read_text(encoding='utf-8'))['cells']:
         src = ''.join(c.get('source', ''))
-        if c['cell_type'] == 'markdown' and not title: title, summary = _heading(src)
+        if c['cell_type'] == 'markdown' and not title:
+            title, summary = _heading(src)
         if c['cell_type'] == 'code' and not module and (m := re.search(r'^#\|\s*default_exp\s+(\S+)', src, re.M)):
             module = 'ckdsnn.' + re.sub(r'\.__init__$', '', m.group(1))
     return title or Path(path).stem, summary, module
@@ -55,22 +68,40 @@ def notebook_info(path: Path) -> tuple[str, str, str]:
 def site_pages(root: Path) -> list[Page]:
     "The pages of the site for the checkout at `root`, in reading order: front page, library, experiments, results."
     root = Path(root).resolve()
-    nbs, res = root/'nbs', root/'results'
+    nbs, res = root / 'nbs', root / 'results'
+
     def nb_page(p, href, section):
         title, summary, module = notebook_info(p)
         return Page(p, href, title, section, summary, module)
-    pages = [nb_page(nbs/'index.ipynb', 'index.html', 'home')] if (nbs/'index.ipynb').exists() else []
-    pages += [nb_page(p, f'{p.stem}.html', 'library') for p in sorted(nbs.glob('*.ipynb'))
-              if p.name != 'index.ipynb' and not p.name.startswith(('_', '.'))]
-    pages += [nb_page(p, f'experiments/{p.stem}.html', 'experiments')
-              for p in sorted((nbs/'experiments').glob('*.ipynb')) if not p.name.startswith(('_', '.'))]
-    if (res/'README.md').exists():
-        pages.append(Page(res/'README.md', 'results/index.html',
-                          _heading((res/'README.md').read_text())[0] or 'Results', 'results', label='All runs'))
+
+    pages = [nb_page(nbs / 'index.ipynb', 'index.html', 'home')] if (nbs / 'index.ipynb').exists() else []
+    pages += [
+        nb_page(p, f'{p.stem}.html', 'library')
+        for p in sorted(nbs.glob('*.ipynb'))
+        if p.name != 'index.ipynb' and not p.name.startswith(('_', '.'))
+    ]
+    pages += [
+        nb_page(p, f'experiments/{p.stem}.html', 'experiments')
+        for p in sorted((nbs / 'experiments').glob('*.ipynb'))
+        if not p.name.startswith(('_', '.'))
+    ]
+    if (res / 'README.md').exists():
+        pages.append(
+            Page(
+                res / 'README.md',
+                'results/index.html',
+                _heading((res / 'README.md').read_text())[0] or 'Results',
+                'results',
+                label='All runs',
+            )
+        )
     for p in sorted(res.glob('*/*.md')):
         title = _heading(p.read_text(encoding='utf-8'))[0] or p.parent.name
-        pages.append(Page(p, f'results/{p.parent.name}/{p.stem}.html', title, 'results',
-                          label=f"{title.split(':')[0]} ({p.stem})"))
+        pages.append(
+            Page(
+                p, f'results/{p.parent.name}/{p.stem}.html', title, 'results', label=f"{title.split(':')[0]} ({p.stem})"
+            )
+        )
     return pages
 
 # %% ../../nbs/14_docs.ipynb #6f3f3ab0
@@ -79,17 +110,29 @@ def _param_table(sym) -> str:
     none has one)."""
     import inspect
     from fastcore.docments import docments
-    try: dm = docments(sym, full=True, args_kwargs=True)
-    except Exception: return ''  # e.g. a builtin
-    if not any(v.get('docment') for v in dm.values()): return ''
+
+    try:
+        dm = docments(sym, full=True, args_kwargs=True)
+    except Exception:
+        return ''  # e.g. a builtin
+    if not any(v.get('docment') for v in dm.values()):
+        return ''
     P = inspect.Parameter
-    def esc(s): return str(s).replace('|', '\\|').replace('\n', ' ')
+
+    def esc(s):
+        return str(s).replace('|', '\\|').replace('\n', ' ')
+
     def typ(a):
-        return '' if a in (P.empty, type(None)) else esc(a.__name__ if isinstance(a, type)
-                                                         else str(a).replace('typing.', ''))
+        return (
+            ''
+            if a in (P.empty, type(None))
+            else esc(a.__name__ if isinstance(a, type) else str(a).replace('typing.', ''))
+        )
+
     rows = ['|  | type | default | details |', '|---|---|---|---|']
     for k, v in dm.items():
-        if k == 'return': continue
+        if k == 'return':
+            continue
         star = {P.VAR_POSITIONAL: '\\*', P.VAR_KEYWORD: '\\*\\*'}.get(v.get('kind'), '')
         default = '' if v['default'] is P.empty else esc(repr(v['default']))
         rows.append(f"| {star}{k} | {typ(v['anno'])} | {default} | {esc(v['docment'] or '')} |")
@@ -97,14 +140,23 @@ def _param_table(sym) -> str:
         rows.append(f"| **returns** | {typ(r['anno'])} |  | {esc(r['docment'] or '')} |")
     return '\n'.join(rows)
 
+
 class ApiCard(ShowDocRenderer):
     "The API card of a function or class: its name, signature and docstring, and a table of the parameters."
+
     def _repr_markdown_(self):
         sig = f'{self.nm}{self.sig}' if self.sig is not None else f'{self.nm}(...)'
-        if isinstance(self.sym, type): sig = sig.removesuffix(' -> None')  # a class: the signature of its constructor
-        return (f"{'#' * self.title_level} {self.nm}\n\n```python\n{sig}\n```\n\n"
-                + (f'{self.docs}\n\n' if self.docs else '') + _param_table(self.sym))
-    def __repr__(self): return f'{self.nm}{self.sig}'
+        if isinstance(self.sym, type):
+            sig = sig.removesuffix(' -> None')  # a class: the signature of its constructor
+        return (
+            f"{'#' * self.title_level} {self.nm}\n\n```python\n{sig}\n```\n\n"
+            + (f'{self.docs}\n\n' if self.docs else '')
+            + _param_table(self.sym)
+        )
+
+    def __repr__(self):
+        return f'{self.nm}{self.sig}'
+
 
 def show_doc(sym, name: str | None = None, title_level: int = 3) -> ApiCard:
     "nbdev's `show_doc` as the site draws it: an `ApiCard`."
@@ -113,6 +165,7 @@ def show_doc(sym, name: str | None = None, title_level: int = 3) -> ApiCard:
 # %% ../../nbs/14_docs.ipynb #70c9e9b9
 _SETUP = "#| hide\nfrom ckdsnn.docs import docs_setup; docs_setup()  # added by the site build (ckdsnn.docs)"
 
+
 def docs_setup():
     """Set a notebook run up for the site: `show_doc` draws `ApiCard`s, and a figure closed before it was shown is shown
     first."""
@@ -120,15 +173,20 @@ def docs_setup():
     import matplotlib.pyplot as plt
     from IPython import get_ipython
     from IPython.display import display
-    if (ip := get_ipython()) is not None: ip.user_ns['show_doc'] = show_doc
-    if getattr(plt.close, '_ckdsnn_docs', False): return  # already set up in this process
+
+    if (ip := get_ipython()) is not None:
+        ip.user_ns['show_doc'] = show_doc
+    if getattr(plt.close, '_ckdsnn_docs', False):
+        return  # already set up in this process
     shown, close = weakref.WeakSet(), plt.close
+
     def close_shown(fig=None):
         f = fig if isinstance(fig, plt.Figure) else (plt.gcf() if fig is None and plt.get_fignums() else None)
         if f is not None and f not in shown and f.axes:
             shown.add(f)
             display(f)
         return close(fig)
+
     close_shown._ckdsnn_docs = True
     plt.close = close_shown
 
@@ -139,12 +197,14 @@ def stage_notebook(src: Path, dst: Path) -> list[str]:
     from fastcore.nbio import read_nb, write_nb, mk_cell
     from nbdev.process import NBProcessor
     from nbdev.processors import add_show_docs
+
     nb = read_nb(src)
     NBProcessor(nb=nb, procs=[add_show_docs], rm_directives=False).process()
     cells, i = nb.cells, 0
     while i < len(cells):  # put each run of show_doc cells back in the order of the definitions
         j = i
-        while j < len(cells) and cells[j].get('has_sd'): j += 1
+        while j < len(cells) and cells[j].get('has_sd'):
+            j += 1
         cells[i:j], i = cells[i:j][::-1], max(j, i + 1)
     names = []
     for c in cells:
@@ -157,42 +217,67 @@ def stage_notebook(src: Path, dst: Path) -> list[str]:
     return names
 
 # %% ../../nbs/14_docs.ipynb #1b8bf92e
-def execute_notebooks(paths: list[Path], n_workers: int = 2, skip_flags=('notest', 'slow', 'soak'),
-                      showerr: bool = True) -> dict:
+def execute_notebooks(
+    paths: list[Path], n_workers: int = 2, skip_flags=('notest', 'slow', 'soak'), showerr: bool = True
+) -> dict:
     """Run the notebooks at `paths` as `nbdev-test` does (cells flagged `skip_flags` left out), saving their outputs
     into them; returns `{path: seconds}`."""
     from fastcore.parallel import parallel
     from nbdev.test import test_nb
+
     os.environ.setdefault('OMP_NUM_THREADS', '1')  # one thread per notebook: the workers share the cores
-    res = parallel(test_nb, list(paths), skip_flags=list(skip_flags), save=True, showerr=showerr,
-                   n_workers=n_workers, method='spawn', progress=False, pause=0.01)
+    res = parallel(
+        test_nb,
+        list(paths),
+        skip_flags=list(skip_flags),
+        save=True,
+        showerr=showerr,
+        n_workers=n_workers,
+        method='spawn',
+        progress=False,
+        pause=0.01,
+    )
     failed = [Path(p).name for p, (ok, _) in zip(paths, res) if not ok]
-    if failed: raise RuntimeError(f"docs: {len(failed)} notebook(s) failed when run for the site: {', '.join(failed)} "
-                                  "(the traceback is above; nbdev-test on the notebook shows it too)")
+    if failed:
+        raise RuntimeError(
+            f"docs: {len(failed)} notebook(s) failed when run for the site: {', '.join(failed)} "
+            "(the traceback is above; nbdev-test on the notebook shows it too)"
+        )
     return {Path(p): t for p, (_, t) in zip(paths, res)}
 
 # %% ../../nbs/14_docs.ipynb #abc3704a
 class _PageScan(HTMLParser):
     "The ids, links, images and error outputs of one HTML page."
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids, self.links, self.imgs, self.errors = set(), [], [], 0
+
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if a.get('id'): self.ids.add(a['id'])
-        if tag == 'a' and a.get('name'): self.ids.add(a['name'])
-        if tag in ('a', 'link') and a.get('href') is not None: self.links.append(a['href'])
+        if a.get('id'):
+            self.ids.add(a['id'])
+        if tag == 'a' and a.get('name'):
+            self.ids.add(a['name'])
+        if tag in ('a', 'link') and a.get('href') is not None:
+            self.links.append(a['href'])
         if tag in ('img', 'script') and a.get('src') is not None:
             (self.imgs if tag == 'img' else self.links).append(a['src'])
-        if 'out-error' in (a.get('class') or '').split(): self.errors += 1
+        if 'out-error' in (a.get('class') or '').split():
+            self.errors += 1
 
-def _is_external(url: str) -> bool: return bool(re.match(r'^([a-z][a-z0-9+.-]*:|//)', url, re.I))
+
+def _is_external(url: str) -> bool:
+    return bool(re.match(r'^([a-z][a-z0-9+.-]*:|//)', url, re.I))
+
 
 def png_size(path: Path) -> tuple[int, int] | None:
     "Width and height of the PNG at `path`, or None when it is not a PNG."
     b = Path(path).read_bytes()[:24]
-    if len(b) < 24 or b[:8] != b'\x89PNG\r\n\x1a\n' or b[12:16] != b'IHDR': return None
+    if len(b) < 24 or b[:8] != b'\x89PNG\r\n\x1a\n' or b[12:16] != b'IHDR':
+        return None
     return int.from_bytes(b[16:20], 'big'), int.from_bytes(b[20:24], 'big')
+
 
 def check_site(out: Path, pages: list[Page] | None = None, quarto: bool = False) -> list[str]:
     """The problems of the site in `out`, one line each: a notebook of `pages` without a page, a bad image, a failed
@@ -200,32 +285,41 @@ def check_site(out: Path, pages: list[Page] | None = None, quarto: bool = False)
     out, problems, scans = Path(out).resolve(), [], {}
     for p in pages or []:  # Quarto drops the number prefix of a page's name
         cands = [p.href] + ([re.sub(r'(^|/)\d+[a-z]?_', r'\1', p.href)] if quarto else [])
-        if p.src.suffix == '.ipynb' and not any((out/c).exists() for c in cands):
+        if p.src.suffix == '.ipynb' and not any((out / c).exists() for c in cands):
             problems.append(f'{p.src.name}: no page ({p.href})')
     for f in sorted(out.rglob('*.html')):
         text, s, rel = f.read_text(encoding='utf-8'), _PageScan(), f.relative_to(out).as_posix()
         s.feed(text)
         scans[f] = s
-        if s.errors: problems.append(f'{rel}: {s.errors} cell(s) failed (an error output is on the page)')
+        if s.errors:
+            problems.append(f'{rel}: {s.errors} cell(s) failed (an error output is on the page)')
         if re.search(r'<span class="c1">#\|', text):
             problems.append(f'{rel}: shows a nbdev directive (#| ...) in its code')
     for f, s in scans.items():
         rel = f.relative_to(out).as_posix()
         for src in s.imgs:
-            if src.startswith('data:'): problems.append(f'{rel}: an image is embedded as data:, not a file'); continue
-            if _is_external(src): continue
-            img = (f.parent/src.partition('#')[0]).resolve()
-            if not img.is_file(): problems.append(f'{rel}: image {src} does not exist')
-            elif img.stat().st_size == 0: problems.append(f'{rel}: image {src} is empty')
+            if src.startswith('data:'):
+                problems.append(f'{rel}: an image is embedded as data:, not a file')
+                continue
+            if _is_external(src):
+                continue
+            img = (f.parent / src.partition('#')[0]).resolve()
+            if not img.is_file():
+                problems.append(f'{rel}: image {src} does not exist')
+            elif img.stat().st_size == 0:
+                problems.append(f'{rel}: image {src} is empty')
             elif img.suffix.lower() == '.png' and not all(png_size(img) or (0,)):
                 problems.append(f'{rel}: image {src} is not a PNG with pixels')
         for href in s.links:
-            if _is_external(href): continue
+            if _is_external(href):
+                continue
             path, _, frag = href.partition('#')
             path = path.partition('?')[0]  # a script's query, e.g. MathJax's ?config=
-            target = (f.parent/path).resolve() if path else f
-            if target.is_dir(): target = target/'index.html'
-            if not target.exists(): problems.append(f'{rel}: link {href} goes nowhere')
+            target = (f.parent / path).resolve() if path else f
+            if target.is_dir():
+                target = target / 'index.html'
+            if not target.exists():
+                problems.append(f'{rel}: link {href} goes nowhere')
             elif frag and target.suffix == '.html' and frag not in scans.get(target, _PageScan()).ids:
                 problems.append(f'{rel}: link {href} goes to no #{frag} on that page')
     return problems
@@ -233,45 +327,63 @@ def check_site(out: Path, pages: list[Page] | None = None, quarto: bool = False)
 # %% ../../nbs/14_docs.ipynb #5510609e
 def _git_commit(root: Path) -> str:
     try:
-        return subprocess.run(['git', '-C', str(root), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-    except Exception: return ''
+        return subprocess.run(
+            ['git', '-C', str(root), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+    except Exception:
+        return ''
+
 
 def _repo_url(root: Path) -> str:
     "The repository URL of `pyproject.toml` (`[project.urls] Repository`), or ''."
     try:
         import tomllib  # Python 3.11+; on 3.10 the pages link to no repository
-        return tomllib.loads((Path(root)/'pyproject.toml').read_text())['project']['urls']['Repository']
-    except Exception: return ''
+
+        return tomllib.loads((Path(root) / 'pyproject.toml').read_text())['project']['urls']['Repository']
+    except Exception:
+        return ''
 
 # %% ../../nbs/14_docs.ipynb #ba3bfc14
-def build_site(root: Path = Path('.'), out: Path = Path('_docs'), n_workers: int = 2, engine: str = 'auto',
-               mathjax_url: str | None = None, keep: bool = False, log=print) -> list[Page]:
+def build_site(
+    root: Path = Path('.'),
+    out: Path = Path('_docs'),
+    n_workers: int = 2,
+    engine: str = 'auto',
+    mathjax_url: str | None = None,
+    keep: bool = False,
+    log=print,
+) -> list[Page]:
     """Run the notebooks of the checkout `root` in a temporary copy, render the site into `out` and check it; raise on a
     failed cell or a broken site."""
     t0, root = time.time(), Path(root).resolve()
-    out = Path(out) if Path(out).is_absolute() else root/out
-    if engine == 'auto': engine = 'quarto' if shutil.which('quarto') else 'python'
+    out = Path(out) if Path(out).is_absolute() else root / out
+    if engine == 'auto':
+        engine = 'quarto' if shutil.which('quarto') else 'python'
     if engine not in ('python', 'quarto'):
         raise ValueError(f"docs: unknown engine {engine!r}; use 'python', 'quarto' or 'auto'")
     if engine == 'quarto' and not shutil.which('quarto'):
         raise ValueError("docs: the quarto engine needs Quarto on PATH; use DOCS_ENGINE=python")
     pages, work = site_pages(root), Path(tempfile.mkdtemp(prefix='ckdsnn-docs-'))
     try:
-        shutil.copy2(root/'pyproject.toml', work/'pyproject.toml')  # nbdev's settings, for the copies in work/nbs
+        shutil.copy2(root / 'pyproject.toml', work / 'pyproject.toml')  # nbdev's settings, for the copies in work/nbs
         executed, api = {}, {}
         for p in pages:
-            if p.src.suffix != '.ipynb': continue
-            executed[p.href] = work/p.src.relative_to(root)
-            for name in stage_notebook(p.src, executed[p.href]): api.setdefault(name, []).append(p.href)
+            if p.src.suffix != '.ipynb':
+                continue
+            executed[p.href] = work / p.src.relative_to(root)
+            for name in stage_notebook(p.src, executed[p.href]):
+                api.setdefault(name, []).append(p.href)
         log(f'docs: running {len(executed)} notebooks, {n_workers} at a time, in {work}')
         secs = execute_notebooks(list(executed.values()), n_workers)
-        log(f'docs: ran them in {time.time() - t0:.0f} s; the slowest: '
-            + ', '.join(f'{k.name} {v:.0f} s' for k, v in sorted(secs.items(), key=lambda kv: -kv[1])[:3]))
+        log(
+            f'docs: ran them in {time.time() - t0:.0f} s; the slowest: '
+            + ', '.join(f'{k.name} {v:.0f} s' for k, v in sorted(secs.items(), key=lambda kv: -kv[1])[:3])
+        )
         partial = out.with_name(out.name + '.partial')
         shutil.rmtree(partial, ignore_errors=True)
         try:
-            if engine == 'quarto': build_quarto(work, root, partial, n_workers)
+            if engine == 'quarto':
+                build_quarto(work, root, partial, n_workers)
             else:
                 render_site(Site(root, partial, pages, api, _repo_url(root), _git_commit(root), mathjax_url), executed)
         except BaseException:
@@ -280,51 +392,69 @@ def build_site(root: Path = Path('.'), out: Path = Path('_docs'), n_workers: int
         shutil.rmtree(out, ignore_errors=True)
         partial.rename(out)
     finally:
-        if keep: log(f'docs: the executed copies are kept in {work}')
-        else: shutil.rmtree(work, ignore_errors=True)
+        if keep:
+            log(f'docs: the executed copies are kept in {work}')
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     if problems := check_site(out, pages, quarto=engine == 'quarto'):
         raise RuntimeError(f'docs: the site in {out} has {len(problems)} problem(s):\n  ' + '\n  '.join(problems))
-    log(f'docs: {engine} site in {out}: {len(list(out.rglob("*.html")))} pages, {len(list(out.rglob("*.png")))} PNG '
-        f'figures; checked: pages, figures, cells, links; {time.time() - t0:.0f} s in all')
+    log(
+        f'docs: {engine} site in {out}: {len(list(out.rglob("*.html")))} pages, {len(list(out.rglob("*.png")))} PNG '
+        f'figures; checked: pages, figures, cells, links; {time.time() - t0:.0f} s in all'
+    )
     return pages
 
 # %% ../../nbs/14_docs.ipynb #8a18cb6c
 def build_quarto(work: Path, root: Path, out: Path, n_workers: int = 2) -> None:
     "nbdev's own path (needs Quarto): `nbdev-docs` on the executed copies in `work/nbs`, the site written to `out`."
-    nbs = work/'nbs'
-    shutil.copy2(root/'nbs'/'_quarto.yml', nbs/'_quarto.yml')
-    shutil.copytree(root/'ckdsnn', work/'ckdsnn', ignore=shutil.ignore_patterns('__pycache__'))
+    nbs = work / 'nbs'
+    shutil.copy2(root / 'nbs' / '_quarto.yml', nbs / '_quarto.yml')
+    shutil.copytree(root / 'ckdsnn', work / 'ckdsnn', ignore=shutil.ignore_patterns('__pycache__'))
     for nb in nbs.rglob('*.ipynb'):
         nb.write_text(nb.read_text(encoding='utf-8').replace('"#| export\\n', '"#| exports\\n'), encoding='utf-8')
-    if (root/'results').exists():  # the results pages (README.md as their index), each with the figures of its run
-        shutil.copytree(root/'results', nbs/'results', ignore=shutil.ignore_patterns('teachers', '.*'))
-        for md in (nbs/'results').glob('*/*.md'):
+    if (root / 'results').exists():  # the results pages (README.md as their index), each with the figures of its run
+        shutil.copytree(root / 'results', nbs / 'results', ignore=shutil.ignore_patterns('teachers', '.*'))
+        for md in (nbs / 'results').glob('*/*.md'):
             figs = sorted(md.parent.glob(f'{md.stem}-*.png'))
-            md.write_text(md.read_text(encoding='utf-8') + ''.join(f'\n\n![{f.stem}]({f.name})' for f in figs),
-                          encoding='utf-8')
-        if (nbs/'results'/'README.md').exists(): (nbs/'results'/'README.md').rename(nbs/'results'/'index.md')
-    subprocess.run([str(Path(sys.executable).with_name('nbdev-docs')), '--path', str(nbs), '--n-workers',
-                    str(max(n_workers, 1))], cwd=work, check=True)
-    shutil.copytree(work/'_docs', out)
+            md.write_text(
+                md.read_text(encoding='utf-8') + ''.join(f'\n\n![{f.stem}]({f.name})' for f in figs), encoding='utf-8'
+            )
+        if (nbs / 'results' / 'README.md').exists():
+            (nbs / 'results' / 'README.md').rename(nbs / 'results' / 'index.md')
+    subprocess.run(
+        [str(Path(sys.executable).with_name('nbdev-docs')), '--path', str(nbs), '--n-workers', str(max(n_workers, 1))],
+        cwd=work,
+        check=True,
+    )
+    shutil.copytree(work / '_docs', out)
 
 # %% ../../nbs/14_docs.ipynb #d52eb970
 def docs_main(argv=None) -> int:
     """`make docs`: build and check the site (`build_site`); exit status 1 with the reason when a notebook fails or the
     site has a problem."""
     import argparse
-    ap = argparse.ArgumentParser(prog='make docs',
-                                 description='Build the documentation site from the executed notebooks, and check it.')
+
+    ap = argparse.ArgumentParser(
+        prog='make docs', description='Build the documentation site from the executed notebooks, and check it.'
+    )
     ap.add_argument('--out', default='_docs', help='folder of the site, replaced (default: _docs)')
     ap.add_argument('--root', default='.', help='the checkout (default: .)')
     ap.add_argument('--workers', type=int, default=2, help='notebooks run at a time (default: 2)')
-    ap.add_argument('--engine', default=os.environ.get('DOCS_ENGINE') or 'auto', choices=('auto', 'python', 'quarto'),
-                    help='python: nbconvert; quarto: nbdev-docs (needs Quarto); auto (default): quarto where it is '
-                         'installed')
-    ap.add_argument('--mathjax-url', default=os.environ.get('CKDSNN_MATHJAX_URL'),
-                    help="the URL of a MathJax 2 MathJax.js for the pages (default: the site's own copy)")
+    ap.add_argument(
+        '--engine',
+        default=os.environ.get('DOCS_ENGINE') or 'auto',
+        choices=('auto', 'python', 'quarto'),
+        help='python: nbconvert; quarto: nbdev-docs (needs Quarto); auto (default): quarto where it is installed',
+    )
+    ap.add_argument(
+        '--mathjax-url',
+        default=os.environ.get('CKDSNN_MATHJAX_URL'),
+        help="the URL of a MathJax 2 MathJax.js for the pages (default: the site's own copy)",
+    )
     ap.add_argument('--keep', action='store_true', help='keep the executed notebooks (their folder is printed)')
     a = ap.parse_args(argv)
-    try: build_site(Path(a.root), Path(a.out), a.workers, a.engine, a.mathjax_url, a.keep)
+    try:
+        build_site(Path(a.root), Path(a.out), a.workers, a.engine, a.mathjax_url, a.keep)
     except (RuntimeError, ValueError, subprocess.CalledProcessError) as e:
         print(e, file=sys.stderr)
         return 1

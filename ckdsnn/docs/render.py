@@ -5,12 +5,20 @@ figures as PNG files, and the navigation around them."""
 
 # %% ../../nbs/14a_render.ipynb #aec01feb
 from __future__ import annotations
-import base64, html, posixpath, re, shutil
+import base64
+import html
+import posixpath
+import re
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nbconvert.filters.ansi import strip_ansi
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+if TYPE_CHECKING:  # the annotations name it; importing it for real would be circular
+    from ckdsnn.docs import Page
 
 # %% auto #0
 __all__ = ['MATHJAX_CDN', 'MATHJAX_LOCAL', 'CSS', 'MATHJAX_CONFIG', 'slug', 'relurl', 'mathjax_files', 'Site', 'highlight_python',
@@ -22,22 +30,29 @@ def slug(text: str) -> str:
     t = re.sub(r'<[^>]+>', '', html.unescape(text)).strip().lower()
     return re.sub(r'[^\w\- ]', '', t).replace(' ', '-')
 
+
 def relurl(src: str, dst: str) -> str:
     "The relative link from the site page `src` to the site path `dst` (both '/'-separated from the site root)."
     return posixpath.relpath(dst, posixpath.dirname(src) or '.')
 
+
 _re_heading = re.compile(r'<h([1-6])(?: id="[^"]*")?>(.*?)</h\1>', re.S)
+
 
 def _anchor_headings(h: str, used: set) -> str:
     "Give each heading of `h` a GitHub-style id, unique within the page (`used`), and a '#' link to itself."
+
     def f(m):
         inner = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', '', m.group(2))
         base = slug(inner) or 'section'
         s, i = base, 1
-        while s in used: s, i = f'{base}-{i}', i + 1
+        while s in used:
+            s, i = f'{base}-{i}', i + 1
         used.add(s)
         return f'<h{m.group(1)} id="{s}">{inner} <a class="anchor" href="#{s}" aria-hidden="true">#</a></h{m.group(1)}>'
+
     return _re_heading.sub(f, h)
+
 
 def _outside(h: str, tags: str, f) -> str:
     "Apply `f` to the parts of the HTML `h` outside the elements named in `tags` (e.g. 'a|pre')."
@@ -48,19 +63,32 @@ def _outside(h: str, tags: str, f) -> str:
 MATHJAX_CDN = 'https://cdn.jsdelivr.net/npm/mathjax@2.7.9/MathJax.js'  # only where the package's files are missing
 MATHJAX_LOCAL = 'assets/mathjax/MathJax.js'  # in the site: the pages render their equations offline
 
+
 def mathjax_files() -> Path | None:
     "The folder of MathJax 2 that `jupyter-server-mathjax` ships (MathJax.js, its TeX input and fonts), or None."
-    try: import jupyter_server_mathjax
-    except ImportError: return None
-    static = Path(jupyter_server_mathjax.__file__).parent/'static'
-    return static if (static/'MathJax.js').is_file() else None
+    try:
+        import jupyter_server_mathjax
+    except ImportError:
+        return None
+    static = Path(jupyter_server_mathjax.__file__).parent / 'static'
+    return static if (static / 'MathJax.js').is_file() else None
 
 
 class Site:
     """What rendering a page needs to know about the whole site: its pages, where each API name is documented, the
     repository."""
-    def __init__(self, root: Path, out: Path, pages: list[Page], api: dict | None = None, repo_url: str = '',
-                 commit: str = '', mathjax_url: str | None = None, skip_flags=('notest', 'slow', 'soak')):
+
+    def __init__(
+        self,
+        root: Path,
+        out: Path,
+        pages: list[Page],
+        api: dict | None = None,
+        repo_url: str = '',
+        commit: str = '',
+        mathjax_url: str | None = None,
+        skip_flags=('notest', 'slow', 'soak'),
+    ):
         self.root, self.out, self.pages = Path(root).resolve(), Path(out), pages
         self.by_src = {p.src.resolve(): p for p in pages}
         self.api = api or {}  # name -> hrefs of the pages with its card, in reading order
@@ -74,29 +102,38 @@ class Site:
         """The link from `page` to the card of `name` ('kd_loss', 'kd_loss()', 'ckdsnn.losses.kd_loss', 'Distiller.fit')
         or the page of a module; None if it has none."""
         name = name.removesuffix('()')
-        if name in self.modules: return relurl(page.href, self.modules[name])
+        if name in self.modules:
+            return relurl(page.href, self.modules[name])
         if name not in self.api and name.startswith('ckdsnn.'):
             mod, _, short = name.rpartition('.')
-            while mod not in self.modules and '.' in mod: mod, _, rest = mod.rpartition('.'); short = f'{rest}.{short}'
-            if mod not in self.modules or self.modules[mod] not in self.api.get(short, []): return None
+            while mod not in self.modules and '.' in mod:
+                mod, _, rest = mod.rpartition('.')
+                short = f'{rest}.{short}'
+            if mod not in self.modules or self.modules[mod] not in self.api.get(short, []):
+                return None
             return relurl(page.href, self.modules[mod]) + f'#{slug(short)}'
         # unknown, or ambiguous
-        if not (hrefs := self.api.get(name)) or (len(set(hrefs)) > 1 and page.href not in hrefs): return None
+        if not (hrefs := self.api.get(name)) or (len(set(hrefs)) > 1 and page.href not in hrefs):
+            return None
         href = page.href if page.href in hrefs else hrefs[0]
         return (relurl(page.href, href) if href != page.href else '') + f'#{slug(name)}'
 
     def link(self, url: str, page: Page) -> str:
         """Rewrite a link of `page`'s source: to the page built from its target, a copy of a results file, or the file
         on GitHub."""
-        if not url or re.match(r'^([a-z][a-z0-9+.-]*:|#|//)', url, re.I): return url
+        if not url or re.match(r'^([a-z][a-z0-9+.-]*:|#|//)', url, re.I):
+            return url
         path, _, frag = url.partition('#')
-        target, frag = (page.src.parent/path).resolve(), f'#{frag}' if frag else ''
-        if target in self.by_src: return relurl(page.href, self.by_src[target].href) + frag
-        try: rel = target.relative_to(self.root).as_posix()
-        except ValueError: return url
+        target, frag = (page.src.parent / path).resolve(), f'#{frag}' if frag else ''
+        if target in self.by_src:
+            return relurl(page.href, self.by_src[target].href) + frag
+        try:
+            rel = target.relative_to(self.root).as_posix()
+        except ValueError:
+            return url
         if rel.startswith('results/') and target.is_file():
-            (self.out/rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(target, self.out/rel)
+            (self.out / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(target, self.out / rel)
             return relurl(page.href, rel) + frag
         return f'{self.repo_url}/blob/main/{rel}{frag}' if self.repo_url else url
 
@@ -104,13 +141,19 @@ class Site:
         """Markdown as HTML (`$` math kept for MathJax): anchored headings, links rewritten, API names linked to their
         cards."""
         h = _anchor_headings(markdown2html_mistune(text), used)
-        h = re.sub(r'(href|src)="([^"]*)"',
-                   lambda m: f'{m.group(1)}="{html.escape(self.link(html.unescape(m.group(2)), page))}"', h)
+        h = re.sub(
+            r'(href|src)="([^"]*)"',
+            lambda m: f'{m.group(1)}="{html.escape(self.link(html.unescape(m.group(2)), page))}"',
+            h,
+        )
+
         def linkify(part):
             def f(m):
                 href = self.api_href(html.unescape(m.group(1)), page)
                 return f'<a class="api-link" href="{href}"><code>{m.group(1)}</code></a>' if href else m.group(0)
+
             return re.sub(r'<code>([\w.]+(?:\(\))?)</code>', f, part)
+
         return _outside(h, 'a|pre', linkify)
 
 # %% ../../nbs/14a_render.ipynb #1d1958d9
@@ -119,11 +162,17 @@ def highlight_python(src: str) -> str:
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import get_lexer_by_name
-    try: lexer = get_lexer_by_name('ipython3')
-    except Exception: lexer = get_lexer_by_name('python')
+
+    try:
+        lexer = get_lexer_by_name('ipython3')
+    except Exception:
+        lexer = get_lexer_by_name('python')
     return highlight(src, lexer, HtmlFormatter(cssclass='highlight'))
 
-def _text(v) -> str: return ''.join(v) if isinstance(v, list) else str(v)
+
+def _text(v) -> str:
+    return ''.join(v) if isinstance(v, list) else str(v)
+
 
 def render_output(o: dict, page: Page, site: Site, used: set, figs: list) -> str:
     """One output of a code cell as HTML; an image is written next to the page (`<page>_files/`) and its site path
@@ -139,30 +188,39 @@ def render_output(o: dict, page: Page, site: Site, used: set, figs: list) -> str
     for mime, ext in (('image/png', 'png'), ('image/jpeg', 'jpg')):
         if mime in data:
             figs.append(f"{posixpath.splitext(page.href)[0]}_files/figure-{len(figs) + 1}.{ext}")
-            (site.out/figs[-1]).parent.mkdir(parents=True, exist_ok=True)
-            (site.out/figs[-1]).write_bytes(base64.b64decode(_text(data[mime])))
+            (site.out / figs[-1]).parent.mkdir(parents=True, exist_ok=True)
+            (site.out / figs[-1]).write_bytes(base64.b64decode(_text(data[mime])))
             w = (meta.get(mime) or {}).get('width')
-            return (f'<img class="out-img" src="{relurl(page.href, figs[-1])}" alt="figure {len(figs)} of '
-                    f'{html.escape(page.title)}"'
-                    + (f' width="{int(w)}"' if w else '') + '>')
-    if 'image/svg+xml' in data: return f'<div class="out-svg">{_text(data["image/svg+xml"])}</div>'
-    if 'text/html' in data: return f'<div class="out-html">{_text(data["text/html"])}</div>'
+            return (
+                f'<img class="out-img" src="{relurl(page.href, figs[-1])}" alt="figure {len(figs)} of '
+                f'{html.escape(page.title)}"' + (f' width="{int(w)}"' if w else '') + '>'
+            )
+    if 'image/svg+xml' in data:
+        return f'<div class="out-svg">{_text(data["image/svg+xml"])}</div>'
+    if 'text/html' in data:
+        return f'<div class="out-html">{_text(data["text/html"])}</div>'
     if 'text/markdown' in data:
         return f'<div class="out-md">{site.markdown(_text(data["text/markdown"]), page, used)}</div>'
-    if 'text/latex' in data: return f'<div class="out-latex">{html.escape(_text(data["text/latex"]))}</div>'
-    if 'text/plain' in data: return f'<pre class="out-text">{html.escape(strip_ansi(_text(data["text/plain"])))}</pre>'
+    if 'text/latex' in data:
+        return f'<div class="out-latex">{html.escape(_text(data["text/latex"]))}</div>'
+    if 'text/plain' in data:
+        return f'<pre class="out-text">{html.escape(strip_ansi(_text(data["text/plain"])))}</pre>'
     return ''
 
 # %% ../../nbs/14a_render.ipynb #ac268e48
-def _is_false(d: dict, key: str) -> bool: return str(d.get(key, '')).strip().lower() == 'false'
+def _is_false(d: dict, key: str) -> bool:
+    return str(d.get(key, '')).strip().lower() == 'false'
+
 
 def render_notebook(path: Path, page: Page, site: Site) -> tuple[str, list]:
     "The executed notebook at `path` as the HTML body of `page`, and the site paths of the figures it wrote."
     from fastcore.nbio import read_nb
+
     order, used, figs, out = [], set(), [], []
     for c in read_nb(path).cells:  # the API cards of an exported cell before its code
         doc = c.metadata.get('ckdsnn_docs') == 'show_doc'
-        if doc and order and order[-1][0] == 'export': order.insert(-1, ('doc', c))
+        if doc and order and order[-1][0] == 'export':
+            order.insert(-1, ('doc', c))
         else:
             order.append(('doc' if doc else 'export' if c.cell_type == 'code' and 'export' in c.directives else '', c))
     for kind, c in order:
@@ -170,69 +228,111 @@ def render_notebook(path: Path, page: Page, site: Site) -> tuple[str, list]:
             out.append(f'<div class="cell md">{site.markdown(c.source, page, used)}</div>')
             continue
         d = c.directives if c.cell_type == 'code' else {}
-        if (c.cell_type != 'code' or c.metadata.get('ckdsnn_docs') == 'setup' or 'hide' in d or 'default_exp' in d
-                or _is_false(d, 'include')):
+        if (
+            c.cell_type != 'code'
+            or c.metadata.get('ckdsnn_docs') == 'setup'
+            or 'hide' in d
+            or 'default_exp' in d
+            or _is_false(d, 'include')
+        ):
             continue
-        outputs = '' if _is_false(d, 'output') else ''.join(render_output(o, page, site, used, figs)
-                                                            for o in c.get('outputs', []))
+        outputs = (
+            ''
+            if _is_false(d, 'output')
+            else ''.join(render_output(o, page, site, used, figs) for o in c.get('outputs', []))
+        )
         if kind == 'doc':
             out.append(f'<div class="api">{outputs}</div>')
             continue
         src = ''.join(c._partition()[1]).rstrip()  # without the directive lines
         code = '' if _is_false(d, 'echo') or not src else highlight_python(src)
-        label = (f'<div class="cell-label">exported to <code>{html.escape(page.module)}</code></div>'
-                 if kind == 'export' and page.module else '')
+        label = (
+            f'<div class="cell-label">exported to <code>{html.escape(page.module)}</code></div>'
+            if kind == 'export' and page.module
+            else ''
+        )
         skipped = [f for f in site.skip_flags if f in d] + (['eval: false'] if _is_false(d, 'eval') else [])
-        note = (f'<div class="cell-label">not run for this page (<code>{", ".join(skipped)}</code>)</div>'
-                if skipped else '')
+        note = (
+            f'<div class="cell-label">not run for this page (<code>{", ".join(skipped)}</code>)</div>'
+            if skipped
+            else ''
+        )
         if code or outputs:
-            out.append(f'<div class="cell code{" export" if kind == "export" else ""}">{label}{note}{code}'
-                       + (f'<div class="outputs">{outputs}</div>' if outputs else '') + '</div>')
+            out.append(
+                f'<div class="cell code{" export" if kind == "export" else ""}">{label}{note}{code}'
+                + (f'<div class="outputs">{outputs}</div>' if outputs else '')
+                + '</div>'
+            )
     return '\n'.join(out), figs
 
 # %% ../../nbs/14a_render.ipynb #5ba5e592
 def render_results_page(page: Page, site: Site) -> str:
     "A results page: its Markdown, then the figures of the same run (`<scale>-*.png` beside it), copied into the site."
     body = f'<div class="cell md">{site.markdown(page.src.read_text(encoding="utf-8"), page, set())}</div>'
-    if page.src.name == 'README.md': return body
+    if page.src.name == 'README.md':
+        return body
     scale, folder, figs, links = page.src.stem, page.src.parent, [], []
     for png in sorted(folder.glob(f'{scale}-*.png')):
         rel = png.relative_to(site.root).as_posix()
-        (site.out/rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(png, site.out/rel)
-        figs.append(f'<figure><img src="{relurl(page.href, rel)}" alt="{html.escape(page.title)}: {png.stem}">'
-                    f'<figcaption><code>{png.name}</code></figcaption></figure>')
-    if (nb := (site.root/'nbs'/'experiments'/f'{folder.name}.ipynb').resolve()) in site.by_src:
-        links.append('made by the notebook <a '
-                     f'href="{relurl(page.href, site.by_src[nb].href)}">{html.escape(site.by_src[nb].title)}</a>')
-    if (js := folder/f'{scale}.json').exists():
+        (site.out / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(png, site.out / rel)
+        figs.append(
+            f'<figure><img src="{relurl(page.href, rel)}" alt="{html.escape(page.title)}: {png.stem}">'
+            f'<figcaption><code>{png.name}</code></figcaption></figure>'
+        )
+    if (nb := (site.root / 'nbs' / 'experiments' / f'{folder.name}.ipynb').resolve()) in site.by_src:
+        links.append(
+            'made by the notebook <a '
+            f'href="{relurl(page.href, site.by_src[nb].href)}">{html.escape(site.by_src[nb].title)}</a>'
+        )
+    if (js := folder / f'{scale}.json').exists():
         links.append(f'the numbers per seed, with provenance: <a href="{site.link(js.name, page)}">{js.name}</a>')
     return body + ''.join(figs) + (f'<p class="meta">{"; ".join(links)}.</p>' if links else '')
 
+
 def _experiment_note(page: Page, site: Site) -> str:
     "The note at the top of an experiment page: what smoke scale means, and where the committed results are."
-    runs = [p for p in site.pages if p.section == 'results' and p.src.parent.name == Path(page.href).stem
-            and p.src.name != 'README.md']
+    runs = [
+        p
+        for p in site.pages
+        if p.section == 'results' and p.src.parent.name == Path(page.href).stem and p.src.name != 'README.md'
+    ]
     res = ', '.join(f'<a href="{relurl(page.href, p.href)}">{html.escape(p.src.stem)}</a>' for p in runs)
-    return ('<div class="callout">Run for this page at <code>smoke</code> scale (a few dozen MNIST digits, one epoch, '
-            'one seed, on a CPU): its numbers only show that every step runs. '
-            + (f'The committed results of this notebook: {res}.' if res
-               else 'No results of this notebook are committed yet.') + '</div>')
+    return (
+        '<div class="callout">Run for this page at <code>smoke</code> scale (a few dozen MNIST digits, one epoch, '
+        'one seed, on a CPU): its numbers only show that every step runs. '
+        + (
+            f'The committed results of this notebook: {res}.'
+            if res
+            else 'No results of this notebook are committed yet.'
+        )
+        + '</div>'
+    )
 
-def _inline(h: str) -> str: return re.sub(r'^\s*<p>|</p>\s*$', '', h)
+
+def _inline(h: str) -> str:
+    return re.sub(r'^\s*<p>|</p>\s*$', '', h)
+
 
 def _contents(site: Site, page: Page) -> str:
     "The list of every page with its summary, for the front page."
     out = ['<h2 id="contents">Contents <a class="anchor" href="#contents" aria-hidden="true">#</a></h2>']
-    for sec, name in (('library', 'The library, in reading order'),
-                      ('experiments', 'The experiments: one notebook per table or figure'),
-                      ('results', 'The committed results')):
-        items = ''.join(f'<li><a href="{relurl(page.href, p.href)}">{html.escape(p.title)}</a>'
-                        + (f' <code>{p.module}</code>' if p.module else '')
-                        + (f' ({p.src.stem})' if sec == 'results' and p.src.name != 'README.md' else '')
-                        + (f' &mdash; {_inline(site.markdown(p.summary, page, set()))}' if p.summary else '') + '</li>'
-                        for p in site.pages if p.section == sec)
-        if items: out.append(f'<h3>{name}</h3><ul class="contents">{items}</ul>')
+    for sec, name in (
+        ('library', 'The library, in reading order'),
+        ('experiments', 'The experiments: one notebook per table or figure'),
+        ('results', 'The committed results'),
+    ):
+        items = ''.join(
+            f'<li><a href="{relurl(page.href, p.href)}">{html.escape(p.title)}</a>'
+            + (f' <code>{p.module}</code>' if p.module else '')
+            + (f' ({p.src.stem})' if sec == 'results' and p.src.name != 'README.md' else '')
+            + (f' &mdash; {_inline(site.markdown(p.summary, page, set()))}' if p.summary else '')
+            + '</li>'
+            for p in site.pages
+            if p.section == sec
+        )
+        if items:
+            out.append(f'<h3>{name}</h3><ul class="contents">{items}</ul>')
     return '\n'.join(out)
 
 # %% ../../nbs/14a_render.ipynb #40a09329
@@ -310,9 +410,11 @@ footer { margin-top: 1.2rem; color: var(--muted); font-size: .8rem; }
 '''
 
 # MathJax 2: `$...$` and `$$...$$` as TeX; STIX-Web, the web font that the package ships
-_MATHJAX_CFG = ("MathJax.Hub.Config({tex2jax: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', "
-                "'$$'], ['\\\\[', '\\\\]']], processEscapes: true}, 'HTML-CSS': {availableFonts: [], imageFont: null, "
-                "preferredFont: null, webFont: 'STIX-Web'}});")
+_MATHJAX_CFG = (
+    "MathJax.Hub.Config({tex2jax: {inlineMath: [['$', '$'], ['\\\\(', '\\\\)']], displayMath: [['$$', "
+    "'$$'], ['\\\\[', '\\\\]']], processEscapes: true}, 'HTML-CSS': {availableFonts: [], imageFont: null, "
+    "preferredFont: null, webFont: 'STIX-Web'}});"
+)
 MATHJAX_CONFIG = 'TeX-AMS-MML_HTMLorMML-full'  # MathJax 2's combined configuration: TeX in, HTML-CSS out
 
 # %% ../../nbs/14a_render.ipynb #82065b3f
@@ -320,21 +422,25 @@ def _nav(site: Site, page: Page) -> str:
     "The sidebar: the front page, then each section's pages, the current one marked."
     out = []
     for sec, name in (('home', ''), ('library', 'Library'), ('experiments', 'Experiments'), ('results', 'Results')):
-        items = ''.join(f'<li><a href="{relurl(page.href, p.href)}"'
-                        + (' class="current" aria-current="page"' if p is page else '')
-                        + f'>{html.escape("Overview" if sec == "home" else p.label)}</a></li>' for p in site.pages
-                        if p.section == sec)
-        if items: out.append((f'<h4>{name}</h4>' if name else '') + f'<ul>{items}</ul>')
+        items = ''.join(
+            f'<li><a href="{relurl(page.href, p.href)}"'
+            + (' class="current" aria-current="page"' if p is page else '')
+            + f'>{html.escape("Overview" if sec == "home" else p.label)}</a></li>'
+            for p in site.pages
+            if p.section == sec
+        )
+        if items:
+            out.append((f'<h4>{name}</h4>' if name else '') + f'<ul>{items}</ul>')
     return '<nav class="side" aria-label="pages">' + ''.join(out) + '</nav>'
+
 
 def layout(page: Page, body: str, site: Site) -> str:
     "The whole HTML page: header, sidebar, `body`, links to the previous and next pages, and what it was built from."
     i = site.pages.index(page)
     prev, nxt = (site.pages[i - 1] if i > 0 else None), (site.pages[i + 1] if i + 1 < len(site.pages) else None)
-    pager = ((f'<a class="prev" href="{relurl(page.href, prev.href)}">&larr; {html.escape(prev.label)}</a>' if prev
-              else '')
-             + (f'<a class="next" href="{relurl(page.href, nxt.href)}">{html.escape(nxt.label)} &rarr;</a>' if nxt
-                else ''))
+    pager = (
+        f'<a class="prev" href="{relurl(page.href, prev.href)}">&larr; {html.escape(prev.label)}</a>' if prev else ''
+    ) + (f'<a class="next" href="{relurl(page.href, nxt.href)}">{html.escape(nxt.label)} &rarr;</a>' if nxt else '')
     src = page.src.relative_to(site.root).as_posix()
     src_link = f'<a href="{site.repo_url}/blob/main/{src}">{src}</a>' if site.repo_url else f'<code>{src}</code>'
     ran = ', run when the site was built' if page.src.suffix == '.ipynb' else ''
@@ -373,21 +479,26 @@ by <code>make docs</code>.</footer>
 def _after_title(body: str, extra: str) -> str:
     "`body` with `extra` after its title and the summary under it."
     m = re.search(r'</h1>(\s*<blockquote>.*?</blockquote>)?', body, re.S)
-    return body[:m.end()] + extra + body[m.end():] if m else extra + body
+    return body[: m.end()] + extra + body[m.end() :] if m else extra + body
+
 
 def render_site(site: Site, executed: dict) -> None:
     "Write every page of `site` into `site.out`; `executed` maps the href of a notebook page to its executed copy."
     from pygments.formatters import HtmlFormatter
-    (site.out/'assets').mkdir(parents=True, exist_ok=True)
-    (site.out/'assets'/'style.css').write_text(CSS + HtmlFormatter(style='default').get_style_defs('.highlight'))
+
+    (site.out / 'assets').mkdir(parents=True, exist_ok=True)
+    (site.out / 'assets' / 'style.css').write_text(CSS + HtmlFormatter(style='default').get_style_defs('.highlight'))
     if site.mathjax_url == MATHJAX_LOCAL:
-        shutil.copytree(mathjax_files(), site.out/Path(MATHJAX_LOCAL).parent, dirs_exist_ok=True)
-    (site.out/'.nojekyll').write_text('')  # GitHub Pages: serve the `_files` folders as they are
+        shutil.copytree(mathjax_files(), site.out / Path(MATHJAX_LOCAL).parent, dirs_exist_ok=True)
+    (site.out / '.nojekyll').write_text('')  # GitHub Pages: serve the `_files` folders as they are
     for page in site.pages:
         if page.src.suffix == '.ipynb':
             body = render_notebook(executed[page.href], page, site)[0]
-            if page.section == 'experiments': body = _after_title(body, _experiment_note(page, site))
-            if page.section == 'home': body += _contents(site, page)
-        else: body = render_results_page(page, site)
-        (site.out/page.href).parent.mkdir(parents=True, exist_ok=True)
-        (site.out/page.href).write_text(layout(page, body, site), encoding='utf-8')
+            if page.section == 'experiments':
+                body = _after_title(body, _experiment_note(page, site))
+            if page.section == 'home':
+                body += _contents(site, page)
+        else:
+            body = render_results_page(page, site)
+        (site.out / page.href).parent.mkdir(parents=True, exist_ok=True)
+        (site.out / page.href).write_text(layout(page, body, site), encoding='utf-8')

@@ -9,7 +9,10 @@ __all__ = ['LOCAL_TIMEOUT_MIN', 'DISPATCH_MODES', 'PLANNED', 'finished_metrics',
            'recording_plan', 'RunsPending']
 
 # %% ../../nbs/11b_experiment.ipynb #81cf501b
-import json, os, tempfile, time
+import json
+import os
+import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -34,22 +37,29 @@ def finished_metrics(cfg: RunConfig, kind: str) -> dict | None:
     """The `metrics.json` of run `cfg` (`kind` 'teacher' or 'student') when complete, `{'error': ...}` if it diverged,
     else None."""
     run = Path(cfg.run_dir)
-    if (run/'diverged.json').exists(): return json.loads((run/'diverged.json').read_text())
-    if not ((run/'metrics.json').exists() and (run/f'{kind}.pt').exists()): return None
-    m = json.loads((run/'metrics.json').read_text())
+    if (run / 'diverged.json').exists():
+        return json.loads((run / 'diverged.json').read_text())
+    if not ((run / 'metrics.json').exists() and (run / f'{kind}.pt').exists()):
+        return None
+    m = json.loads((run / 'metrics.json').read_text())
     return m if m['complete'] else None
+
 
 def train_run(cfg: RunConfig, kind: str) -> dict:
     "Train run `cfg` (`kind` 'teacher' or 'student') into `cfg.run_dir`, or reuse it there; returns its `metrics.json`."
-    if m := finished_metrics(cfg, kind): return m
-    try: _, m = (train_teacher if kind == 'teacher' else train_student)(cfg, resume=True, progress=False)
+    if m := finished_metrics(cfg, kind):
+        return m
+    try:
+        _, m = (train_teacher if kind == 'teacher' else train_student)(cfg, resume=True, progress=False)
     except NonFiniteLossError as e:  # a result: kept, so that a dispatcher or a later collect knows it is final
-        return json.loads(atomic_write_json(Path(cfg.run_dir)/'diverged.json',
-                                            dict(error=f'NonFiniteLossError: {e}')).read_text())
-    except RunDirError as e:
-        if holder := lock_holder(cfg.run_dir): return dict(in_use=holder)
+        return json.loads(
+            atomic_write_json(Path(cfg.run_dir) / 'diverged.json', dict(error=f'NonFiniteLossError: {e}')).read_text()
+        )
+    except RunDirError:
+        if holder := lock_holder(cfg.run_dir):
+            return dict(in_use=holder)
         raise
-    (Path(cfg.run_dir)/'checkpoint.pt').unlink(missing_ok=True)
+    (Path(cfg.run_dir) / 'checkpoint.pt').unlink(missing_ok=True)
     return m
 
 # %% ../../nbs/11b_experiment.ipynb #1a8db8b2
@@ -59,12 +69,16 @@ def export_distributed_env() -> dict:
     env = submitit.helpers.TorchDistributedEnvironment()  # reads a MASTER_PORT that is set already
     env.master_addr = os.environ.get('MASTER_ADDR', env.master_addr)
     env.export(overwrite=True)  # the rank variables of an enclosing job, if any, are not this task's
-    return {k: os.environ[k] for k in ('MASTER_ADDR', 'MASTER_PORT', 'RANK', 'WORLD_SIZE', 'LOCAL_RANK',
-                                       'CUDA_VISIBLE_DEVICES')}
+    return {
+        k: os.environ[k]
+        for k in ('MASTER_ADDR', 'MASTER_PORT', 'RANK', 'WORLD_SIZE', 'LOCAL_RANK', 'CUDA_VISIBLE_DEVICES')
+    }
+
 
 def task_cpus() -> int:
     "The CPUs this process has: Slurm's `SLURM_CPUS_PER_TASK` inside a job, else the ones it may run on."
     return int(os.environ.get('SLURM_CPUS_PER_TASK') or len(os.sched_getaffinity(0)))
+
 
 def cpu_split(workers: int, cpus: int) -> tuple[int, int]:
     """`(torch threads, data-loader workers)` of one training process that asks for `workers` loader processes and has
@@ -72,29 +86,42 @@ def cpu_split(workers: int, cpus: int) -> tuple[int, int]:
     workers = max(0, min(workers, cpus - 1))
     return max(1, cpus - workers), workers
 
+
 class RunJob(submitit.helpers.Checkpointable):
     """One run as a submitit job: `train_run` (resuming from the run's last checkpoint), requeued when preempted or out
     of time; `cpus` is its share of the machine (default: what the job has, `task_cpus`)."""
+
     def __init__(self, cfg: RunConfig, kind: str, cpus: int | None = None):
         self.cfg, self.kind, self.cpus = cfg, kind, cpus
 
     def __call__(self) -> dict:
-        if submitit.JobEnvironment().num_tasks > 1: export_distributed_env()
+        if submitit.JobEnvironment().num_tasks > 1:
+            export_distributed_env()
         threads, workers = cpu_split(self.cfg.workers, self.cpus or task_cpus())
         torch.set_num_threads(threads)
         return train_run(replace(self.cfg, workers=workers), self.kind)  # workers: a setup field, not in the run id
 
+
 LOCAL_TIMEOUT_MIN = 7 * 24 * 60  # the local executor's time limit per job (its default is 2 minutes)
+
 
 def _job_result(job) -> dict:
     "The metrics a finished submitit job returned, or `{'error': ...}` naming its log when it failed."
-    try: return job.result()
+    try:
+        return job.result()
     except Exception as e:
-        last = next((l for l in reversed(str(e).strip().splitlines()) if l.strip()), type(e).__name__)
+        last = next((line for line in reversed(str(e).strip().splitlines()) if line.strip()), type(e).__name__)
         return dict(error=f"job {job.job_id} failed ({last.strip()}); its log: {job.paths.stderr}")
 
-def run_all(jobs: list[tuple[RunConfig, str]], n_jobs: int = 1, on_done=None, gpus: tuple = (),
-            folder: str | None = None, poll_s: float = 2.) -> list[dict]:
+
+def run_all(
+    jobs: list[tuple[RunConfig, str]],
+    n_jobs: int = 1,
+    on_done=None,
+    gpus: tuple = (),
+    folder: str | None = None,
+    poll_s: float = 2.0,
+) -> list[dict]:
     """`train_run` each `(cfg, kind)` of `jobs`: here, or as local submitit jobs `n_jobs` at a time (one per GPU of
     `gpus`); results in order."""
     on_done = on_done or (lambda i, job, m: None)
@@ -105,43 +132,70 @@ def run_all(jobs: list[tuple[RunConfig, str]], n_jobs: int = 1, on_done=None, gp
     out, waiting, running = [None] * len(jobs), list(range(len(jobs))), {}  # running: index -> (job, slot)
 
     def finish(i, m):
-        if 'in_use' in m: waiting.append(i)  # another process took it first: wait for it
-        else: out[i] = m; on_done(i, jobs[i], m)
+        if 'in_use' in m:
+            waiting.append(i)  # another process took it first: wait for it
+        else:
+            out[i] = m
+            on_done(i, jobs[i], m)
+
     while waiting or running:
         for i, (job, slot) in list(running.items()):
-            if job.done(): del running[i]; slots.append(slot); finish(i, _job_result(job))
+            if job.done():
+                del running[i]
+                slots.append(slot)
+                finish(i, _job_result(job))
         startable = [i for i in waiting if not lock_holder(jobs[i][0].run_dir)]  # the others are trained elsewhere
-        for i in startable if here else startable[:len(slots)]:
+        for i in startable if here else startable[: len(slots)]:
             waiting.remove(i)
-            if here: finish(i, train_run(*jobs[i])); continue
+            if here:
+                finish(i, train_run(*jobs[i]))
+                continue
             slot = slots.pop()
             executor.update_parameters(timeout_min=LOCAL_TIMEOUT_MIN, gpus_per_node=len(slot), visible_gpus=slot)
             running[i] = (executor.submit(RunJob(*jobs[i], cpus)), slot)
-        if running or (waiting and not startable): time.sleep(poll_s)
+        if running or (waiting and not startable):
+            time.sleep(poll_s)
     return out
 
 # %% ../../nbs/11b_experiment.ipynb #aacaa7a6
 def table_numbers(m: dict) -> dict:
     "The numbers of one finished run (its `metrics.json`) that the tables aggregate; none for a failed run."
-    if 'error' in m: return {}
+    if 'error' in m:
+        return {}
     f = m['final']
-    return dict(top1=f['top1'], best_top1=f['best_top1'], firing_rate=f['firing_rate'],
-                train_time_s=m['provenance']['wall_time_s'])
+    return dict(
+        top1=f['top1'],
+        best_top1=f['best_top1'],
+        firing_rate=f['firing_rate'],
+        train_time_s=m['provenance']['wall_time_s'],
+    )
 
 # %% ../../nbs/11b_experiment.ipynb #5f2b7527
 DISPATCH_MODES = ('inline', 'plan', 'collect')
 
+
 def dispatch_mode() -> str:
     "How `Experiment.train_rows` gets its runs, from `$CKDSNN_DISPATCH`: 'inline' (the default), 'plan' or 'collect'."
     mode = os.environ.get('CKDSNN_DISPATCH') or 'inline'
-    if mode not in DISPATCH_MODES: raise ValueError(f"CKDSNN_DISPATCH={mode!r}: use one of {', '.join(DISPATCH_MODES)}")
+    if mode not in DISPATCH_MODES:
+        raise ValueError(f"CKDSNN_DISPATCH={mode!r}: use one of {', '.join(DISPATCH_MODES)}")
     return mode
+
 
 class Experiment:
     "One table or figure at one scale: where its results, teachers and runs go, its seeds, data sets and notes."
-    def __init__(self, name: str, scale: str = 'smoke', seeds=None, epochs: int | None = None,
-                 data_root: str | None = None,
-                 out_dir: str | None = None, runs_dir: str | None = None, jobs: int | None = None):
+
+    def __init__(
+        self,
+        name: str,
+        scale: str = 'smoke',
+        seeds=None,
+        epochs: int | None = None,
+        data_root: str | None = None,
+        out_dir: str | None = None,
+        runs_dir: str | None = None,
+        jobs: int | None = None,
+    ):
         self.preset, self.t0, self.mode = get_scale(scale), time.time(), dispatch_mode()
         self.name, self.scale, self.epochs, self.data_root = name, scale, epochs, data_root
         self.seeds = list(seeds if seeds is not None else scale_seeds(scale, name))
@@ -150,15 +204,28 @@ class Experiment:
             self._tmp = tempfile.TemporaryDirectory(prefix=f'ckdsnn-{name}-')
             out_dir = self._tmp.name
         results = Path(out_dir or default_dir('results')).resolve()
-        self.runs_dir = (Path(runs_dir) if runs_dir else results/'.runs' if scale == 'smoke'
-                         else default_dir('runs')/'experiments').resolve()/scale
-        self.teachers_dir = results/'teachers'/scale
+        self.runs_dir = (
+            Path(runs_dir)
+            if runs_dir
+            else results / '.runs'
+            if scale == 'smoke'
+            else default_dir('runs') / 'experiments'
+        ).resolve() / scale
+        self.teachers_dir = results / 'teachers' / scale
         if self.mode == 'plan':  # a plan reads the teachers and runs, and writes no results
             self._plan_out = tempfile.TemporaryDirectory(prefix=f'ckdsnn-plan-{name}-')
             results = Path(self._plan_out.name)
         self.out_dir = results
-        self.params = dict(name=name, scale=scale, seeds=self.seeds, epochs=epochs, data_root=data_root,
-                           out_dir=str(self.out_dir), runs_dir=str(self.runs_dir), jobs=self.jobs)
+        self.params = dict(
+            name=name,
+            scale=scale,
+            seeds=self.seeds,
+            epochs=epochs,
+            data_root=data_root,
+            out_dir=str(self.out_dir),
+            runs_dir=str(self.runs_dir),
+            jobs=self.jobs,
+        )
         self.notes, self._datasets = [], None
 
     def __repr__(self):
@@ -172,9 +239,11 @@ class Experiment:
         if self._datasets is None:
             self._datasets, notes = available_datasets(self.scale, self.data_root, self.name)
             if notes and self.preset.get('require_data'):  # the paper scale: a table without its data is no result
-                raise FileNotFoundError(f"{notes[0].split(',')[0]}: fetch the data of this scale with "
-                                        f"`ckdsnn fetch --scale {self.scale}` on a machine with network, "
-                                        "or point data_root (--data-root, CKDSNN_DATA) at it")
+                raise FileNotFoundError(
+                    f"{notes[0].split(',')[0]}: fetch the data of this scale with "
+                    f"`ckdsnn fetch --scale {self.scale}` on a machine with network, "
+                    "or point data_root (--data-root, CKDSNN_DATA) at it"
+                )
             self.notes += notes
         return list(self._datasets)
 
@@ -194,7 +263,9 @@ class Experiment:
         "The specs that can run here; each other one adds a note 'not run: <why>'."
         ok = []
         for s in specs:
-            try: self.spec_config(s); ok.append(s)
+            try:
+                self.spec_config(s)
+                ok.append(s)
             except NotRunnable as e:
                 self.notes.append(f"{s.get('label', s.get('method'))} ({s.get('dataset', '')}): not run: {e}")
         return ok
@@ -203,13 +274,14 @@ class Experiment:
         "The teacher config of student run `cfg`, with its run directory under `teachers_dir`, and its id."
         t = teacher_config(cfg)
         tid = run_id(t, prefix='teacher')
-        return replace(t, run_dir=str(self.teachers_dir/tid)), tid
+        return replace(t, run_dir=str(self.teachers_dir / tid)), tid
 
     def _log(self, i, job, m, total):
         cfg, kind = job
         what = 'teacher' if kind == 'teacher' else f"{cfg.method} {cfg.switches or ''}".strip()
-        res = m.get('error') or (f"top1 {m['final']['top1']:.2f}%, {m['provenance']['wall_time_s']:.0f} s"
-                                 if m.get('final') else '?')
+        res = m.get('error') or (
+            f"top1 {m['final']['top1']:.2f}%, {m['provenance']['wall_time_s']:.0f} s" if m.get('final') else '?'
+        )
         print(f"[{i + 1}/{total}] {what} {cfg.dataset} T={cfg.T} seed {cfg.seed}: {res}", flush=True)
 
     def train_rows(self, specs: list[dict], teacher_rows: bool = True) -> list[dict]:
@@ -224,45 +296,79 @@ class Experiment:
                 t, tid = self.teacher_for(c)
                 teachers[tid] = t
                 student_of.setdefault(tid, c)
-                c = replace(c, teacher=str(Path(t.run_dir)/'teacher.pt')) if needs_teacher(c.method) else c
-                row[i] = replace(c, run_dir=str(self.runs_dir/run_id(c, tid if c.teacher else None)))
+                c = replace(c, teacher=str(Path(t.run_dir) / 'teacher.pt')) if needs_teacher(c.method) else c
+                row[i] = replace(c, run_dir=str(self.runs_dir / run_id(c, tid if c.teacher else None)))
                 spec_of.setdefault(row[i].run_dir, spec)
-                if c.teacher: teacher_of[row[i].run_dir] = tid
+                if c.teacher:
+                    teacher_of[row[i].run_dir] = tid
         # a run shared by two specs trains once
         jobs = list({c.run_dir: (c, 'student') for row in cfgs for c in row}.values())
         if self.mode == 'inline':
-            t_metrics = dict(zip(teachers, run_all([(t, 'teacher') for t in teachers.values()], self.jobs,
-                                                   lambda i, j, m: self._log(i, j, m, len(teachers)))))
-            done = dict(zip([c.run_dir for c, _ in jobs], run_all(jobs, self.jobs,
-                                                                  lambda i, j, m: self._log(i, j, m, len(jobs)))))
+            t_metrics = dict(
+                zip(
+                    teachers,
+                    run_all(
+                        [(t, 'teacher') for t in teachers.values()],
+                        self.jobs,
+                        lambda i, j, m: self._log(i, j, m, len(teachers)),
+                    ),
+                )
+            )
+            done = dict(
+                zip(
+                    [c.run_dir for c, _ in jobs],
+                    run_all(jobs, self.jobs, lambda i, j, m: self._log(i, j, m, len(jobs))),
+                )
+            )
         else:  # plan, collect: what is complete, nothing trained
             t_metrics = {tid: finished_metrics(t, 'teacher') for tid, t in teachers.items()}
             done = {c.run_dir: finished_metrics(c, 'student') for c, _ in jobs}
             if self.mode == 'plan' and PLANNED is not None:
-                PLANNED.extend(dict(id=tid, kind='teacher', notebook=self.name, teacher=None, config=asdict(t),
-                                    sources=self.config_sources(None, student_of[tid])) for tid, t in teachers.items())
-                PLANNED.extend(dict(id=Path(c.run_dir).name, kind='student', notebook=self.name,
-                                    teacher=teacher_of.get(c.run_dir),
-                                    config=asdict(c), sources=self.config_sources(spec_of[c.run_dir], c))
-                               for c, _ in jobs)
+                PLANNED.extend(
+                    dict(
+                        id=tid,
+                        kind='teacher',
+                        notebook=self.name,
+                        teacher=None,
+                        config=asdict(t),
+                        sources=self.config_sources(None, student_of[tid]),
+                    )
+                    for tid, t in teachers.items()
+                )
+                PLANNED.extend(
+                    dict(
+                        id=Path(c.run_dir).name,
+                        kind='student',
+                        notebook=self.name,
+                        teacher=teacher_of.get(c.run_dir),
+                        config=asdict(c),
+                        sources=self.config_sources(spec_of[c.run_dir], c),
+                    )
+                    for c, _ in jobs
+                )
         rows = [self._row(spec, [(c, done[c.run_dir]) for c in row]) for spec, row in zip(specs, cfgs)]
         self.notes += [note for r in rows if (note := failed_note(r))]  # why a row has fewer seeds
-        if teacher_rows: rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
+        if teacher_rows:
+            rows = [self._teacher_row(t, t_metrics[tid]) for tid, t in teachers.items()] + rows
         if self.mode == 'collect' and (pending := sorted({p for r in rows for p in r.get('pending', [])})):
             self.save_result(rows)
             self.save_markdown(table_markdown(rows, metric_label='ours: top-1 %'), f'{self.name}: pending')
-            raise RunsPending(f"{len(pending)} run(s) of {self.name} are not complete ({', '.join(pending[:3])}"
-                              f"{', ...' if len(pending) > 3 else ''}): dispatch them (ckdsnn dispatch), then collect "
-                              "again")
+            raise RunsPending(
+                f"{len(pending)} run(s) of {self.name} are not complete ({', '.join(pending[:3])}"
+                f"{', ...' if len(pending) > 3 else ''}): dispatch them (ckdsnn dispatch), then collect "
+                "again"
+            )
         return rows
 
     def config_sources(self, spec: dict | None, student: RunConfig) -> dict:
         """Which layer set each field of the run of `spec` (`student`'s config), or with `spec=None`, of its teacher's
         run."""
         later = dict(run_dir='the experiment: runs folder and run id')
-        if spec is None: return config_sources(teacher_layers(student), later)
+        if spec is None:
+            return config_sources(teacher_layers(student), later)
         later |= dict(seed="the experiment's seeds", data_root='where the data set was found')
-        if student.teacher: later['teacher'] = "the experiment: its teacher's run"
+        if student.teacher:
+            later['teacher'] = "the experiment: its teacher's run"
         return config_sources(run_layers(self.scale, spec, self.epochs), later)
 
     def _row(self, spec: dict, runs: list) -> dict:
@@ -273,23 +379,37 @@ class Experiment:
         ok = [(c, m) for c, m in runs if m is not None and 'error' not in m]
         # not complete (plan, collect): no numbers from fewer seeds
         pending = [Path(c.run_dir).name for c, m in runs if m is None]
-        row = dict(method=spec.get('label', cfg0.method), kind='student', config=config,
-                   metrics=aggregate([table_numbers(m) for _, m in ok]) if ok and not pending else {},
-                   seeds=[c.seed for c, _ in ok], runs=[Path(c.run_dir).name for c, _ in ok],
-                   failed=[dict(seed=c.seed, error=m['error']) for c, m in runs if m is not None and 'error' in m])
-        return row | ({'pending': pending} if pending else {}) | {k: spec[k] for k in ('paper', 'paper_row', 'panel')
-                                                                  if k in spec}
+        row = dict(
+            method=spec.get('label', cfg0.method),
+            kind='student',
+            config=config,
+            metrics=aggregate([table_numbers(m) for _, m in ok]) if ok and not pending else {},
+            seeds=[c.seed for c, _ in ok],
+            runs=[Path(c.run_dir).name for c, _ in ok],
+            failed=[dict(seed=c.seed, error=m['error']) for c, m in runs if m is not None and 'error' in m],
+        )
+        return (
+            row
+            | ({'pending': pending} if pending else {})
+            | {k: spec[k] for k in ('paper', 'paper_row', 'panel') if k in spec}
+        )
 
     def _teacher_row(self, t: RunConfig, m: dict | None) -> dict:
-        row = dict(method='ANN teacher', kind='teacher', config=dict(dataset=t.dataset, arch=t.arch, T='ANN',
-                                                                     method='ce'),
-                   metrics=aggregate([table_numbers(m)]) if m else {}, seeds=[0] if m else [], failed=[])
+        row = dict(
+            method='ANN teacher',
+            kind='teacher',
+            config=dict(dataset=t.dataset, arch=t.arch, T='ANN', method='ce'),
+            metrics=aggregate([table_numbers(m)]) if m else {},
+            seeds=[0] if m else [],
+            failed=[],
+        )
         return row | (dict(runs=[Path(t.run_dir).name]) if m else dict(runs=[], pending=[Path(t.run_dir).name]))
 
     def load_models(self, row: dict) -> list:
         "The trained models of `row`, one per seed (eval mode, CPU)."
-        if row_kind(row) == 'teacher': return [load_teacher(self.teachers_dir/r/'teacher.pt') for r in row['runs']]
-        return [load_model(self.runs_dir/r/'student.pt')[0].eval() for r in row['runs']]
+        if row_kind(row) == 'teacher':
+            return [load_teacher(self.teachers_dir / r / 'teacher.pt') for r in row['runs']]
+        return [load_model(self.runs_dir / r / 'student.pt')[0].eval() for r in row['runs']]
 
     def data_info(self, dataset: str):
         "The `DataInfo` of `dataset` (classes, normalisation: to show images)."
@@ -300,50 +420,74 @@ class Experiment:
         """The test split of `dataset` at this scale: the subset that the runs of `seed` were evaluated on (`shuffle`:
         in a seeded random order)."""
         c = self.spec_config(dict(dataset=dataset, method='ce'), seed)
-        ds, _ = get_dataset(dataset, root=c.data_root, train=False, n=c.n_test, n_classes=c.n_classes, seed=seed,
-                            cache=c.cache, T=c.T)
-        return DataLoader(ds, batch_size, shuffle=shuffle, generator=torch.Generator().manual_seed(seed),
-                          collate_fn=dataset_recipe(dataset).collate)  # event data: time-major batches
+        ds, _ = get_dataset(
+            dataset, root=c.data_root, train=False, n=c.n_test, n_classes=c.n_classes, seed=seed, cache=c.cache, T=c.T
+        )
+        return DataLoader(
+            ds,
+            batch_size,
+            shuffle=shuffle,
+            generator=torch.Generator().manual_seed(seed),
+            collate_fn=dataset_recipe(dataset).collate,
+        )  # event data: time-major batches
 
     def remeasure(self, row: dict, measure, shuffle: bool = True) -> dict:
         """`row` with its metrics replaced by `measure(model, test_loader, seed)` of each seed's model, aggregated over
         seeds."""
         d = row['config']['dataset']
-        per_seed = [measure(model, self.test_loader(d, seed, shuffle=shuffle), seed)
-                    for seed, model in zip(row['seeds'], self.load_models(row))]
+        per_seed = [
+            measure(model, self.test_loader(d, seed, shuffle=shuffle), seed)
+            for seed, model in zip(row['seeds'], self.load_models(row))
+        ]
         return dict(row, metrics=aggregate(per_seed))
 
     def save_result(self, rows: list[dict], **extra) -> dict:
         "Write the result JSON of `rows` (and `extra` entries); returns it as read back from disk."
-        return load_result(write_result(self.name, self.scale, rows, self.params, self.out_dir, self.notes,
-                                        time.time() - self.t0, **extra))
+        return load_result(
+            write_result(
+                self.name, self.scale, rows, self.params, self.out_dir, self.notes, time.time() - self.t0, **extra
+            )
+        )
 
     def save_markdown(self, text: str, title: str = '') -> Path:
         """Write `<out_dir>/<name>/<scale>.md`: a title, the scale's label, this run's seeds (and epochs if overridden),
         the notes, then `text`."""
-        run = f"This run: seeds {self.seeds}" + (f", epochs {self.epochs} (instead of the preset's)" if self.epochs
-                                                 else '') + '.'
+        run = (
+            f"This run: seeds {self.seeds}"
+            + (f", epochs {self.epochs} (instead of the preset's)" if self.epochs else '')
+            + '.'
+        )
         notes = ''.join(f'- {n}\n' for n in self.notes)
-        path = self.out_dir/self.name/f'{self.scale}.md'
-        atomic_write_text(path, f"# {title or self.name}\n\n{scale_label(self.scale, self.name)}\n{run}\n\n"
-                          + (f"Notes:\n{notes}\n" if notes else '') + f"{text}\n")
+        path = self.out_dir / self.name / f'{self.scale}.md'
+        atomic_write_text(
+            path,
+            f"# {title or self.name}\n\n{scale_label(self.scale, self.name)}\n{run}\n\n"
+            + (f"Notes:\n{notes}\n" if notes else '')
+            + f"{text}\n",
+        )
         return path
 
     def save_figure(self, fig: plt.Figure, tag: str) -> Path:
         "Write `fig` to `<out_dir>/<name>/<scale>-<tag>.png` atomically and close it."
-        try: return utils.save_figure(fig, self.out_dir/self.name/f'{self.scale}-{tag}.png')
-        finally: plt.close(fig)
+        try:
+            return utils.save_figure(fig, self.out_dir / self.name / f'{self.scale}-{tag}.png')
+        finally:
+            plt.close(fig)
 
 # %% ../../nbs/11b_experiment.ipynb #bb389cdb
 PLANNED: list | None = None  # while `recording_plan()` is open: the runs that experiments in plan mode need
+
 
 @contextmanager
 def recording_plan():
     "For the duration of the block, collect the runs that experiments in plan mode need (a list of dicts, yielded)."
     global PLANNED
     PLANNED, before = [], PLANNED
-    try: yield PLANNED
-    finally: PLANNED = before
+    try:
+        yield PLANNED
+    finally:
+        PLANNED = before
+
 
 class RunsPending(Exception):
     "In collect mode, some runs of a notebook are not complete: its result shows them as pending."

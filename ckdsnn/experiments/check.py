@@ -13,7 +13,20 @@ __all__ = ['GPU_CHECK_STAGES', 'CHECK_IMPORTS', 'configurations', 'synthetic_loa
            'gpu_bundle_main']
 
 # %% ../../nbs/11e_check.ipynb #40c1165e
-import argparse, io, json, math, os, shutil, signal, statistics, subprocess, sys, tempfile, time, traceback, zipfile
+import argparse
+import io
+import json
+import math
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import zipfile
 from importlib import metadata
 from dataclasses import replace
 from pathlib import Path
@@ -24,14 +37,22 @@ from packaging.utils import canonicalize_name
 from PIL import Image
 from torch.utils.data import DataLoader, TensorDataset
 
-from ..bench import (NEURON_BENCH_SHAPES, bench, device_sync, module_pass, neuron_times, peak_step_memory,
-                     spikingjelly_if, step_runner)
+from ckdsnn.bench import (
+    NEURON_BENCH_SHAPES,
+    bench,
+    device_sync,
+    module_pass,
+    neuron_times,
+    peak_step_memory,
+    spikingjelly_if,
+    step_runner,
+)
 from ..config import RunConfig, model_kwargs
 from ..data import DataInfo, balanced_subset, dataset_recipe, get_dataset
 from ..distill import create_distiller, needs_teacher
 from ..files import cached_weights, pretrained_weights
 from ..models import create_architecture
-from ..neuron import (IFNode, cpu_kernels, laid_out_like, multistep_spike_backward_torch, multistep_spike_torch)
+from ..neuron import IFNode, cpu_kernels, laid_out_like, multistep_spike_backward_torch, multistep_spike_torch
 from ..neuron_triton import triton_kernels
 from ..train import amp_dtype, fit, precision_name
 from ..utils import atomic_write, atomic_write_json, atomic_write_text, markdown_table, package_version, provenance
@@ -46,10 +67,27 @@ def configurations(plan: dict) -> list[tuple[dict, dict | None]]:
     for r in plan['runs']:
         c, teacher = RunConfig(**r['config']), by_id.get(r['teacher'])
         d = dataset_recipe(c.dataset)
-        key = json.dumps([r['kind'], c.arch, c.width, c.blocks, c.T, d.in_chans, d.img_size, d.frames, c.method,
-                          c.switches, teacher and teacher['config']['arch']], default=list)
-        if key not in seen: seen.add(key); out.append((r, teacher))
+        key = json.dumps(
+            [
+                r['kind'],
+                c.arch,
+                c.width,
+                c.blocks,
+                c.T,
+                d.in_chans,
+                d.img_size,
+                d.frames,
+                c.method,
+                c.switches,
+                teacher and teacher['config']['arch'],
+            ],
+            default=list,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append((r, teacher))
     return out
+
 
 def synthetic_loaders(cfg: RunConfig, batch: int = 2, steps: int = 1) -> tuple:
     "`(train_dl, test_dl, info)`: `steps` batches of `batch` random samples of `cfg.dataset`'s shape and classes."
@@ -59,23 +97,39 @@ def synthetic_loaders(cfg: RunConfig, batch: int = 2, steps: int = 1) -> tuple:
     ds = TensorDataset(x, torch.arange(n) % classes)
     train = DataLoader(ds, batch, shuffle=True, generator=torch.Generator().manual_seed(0), collate_fn=r.collate)
     test = DataLoader(ds, batch, collate_fn=r.collate)
-    return train, test, DataInfo(cfg.dataset, classes, r.in_chans, r.img_size, (), r.mean, r.std, r.frames and cfg.T, n,
-                                 n)
+    return (
+        train,
+        test,
+        DataInfo(cfg.dataset, classes, r.in_chans, r.img_size, (), r.mean, r.std, r.frames and cfg.T, n, n),
+    )
 
 # %% ../../nbs/11e_check.ipynb #4391aa2a
 def check_setup(run: dict, teacher: dict | None, batch: int | None = 2, folder: Path | None = None) -> tuple:
     """`(cfg, distiller factory, (train_dl, test_dl, info))` of planned `run` checked at `batch` (None: its own per-GPU
     batch): two epochs of one step each on synthetic data of its shape, full-size networks with random weights."""
     paper = RunConfig(**run['config'])
-    cfg = replace(paper, epochs=2, batch_size=batch or paper.batch_size, warmup_epochs=0., world_size=1, workers=0,
-                  run_dir=str(folder or 'runs/check'))
+    cfg = replace(
+        paper,
+        epochs=2,
+        batch_size=batch or paper.batch_size,
+        warmup_epochs=0.0,
+        world_size=1,
+        workers=0,
+        run_dir=str(folder or 'runs/check'),
+    )
     loaders = synthetic_loaders(cfg, cfg.batch_size)
+
     def distiller():
         student = create_architecture(**model_kwargs(cfg, loaders[2], run['kind'] == 'student'))
-        t = (create_architecture(**model_kwargs(RunConfig(**teacher['config']), loaders[2], False)).eval()
-             if teacher and needs_teacher(cfg.method) else None)
+        t = (
+            create_architecture(**model_kwargs(RunConfig(**teacher['config']), loaders[2], False)).eval()
+            if teacher and needs_teacher(cfg.method)
+            else None
+        )
         return create_distiller(cfg.method, student, t, **cfg.switches)
+
     return cfg, distiller, loaders
+
 
 def step_numbers(distiller, cfg: RunConfig, x, y) -> dict:
     """One training step of `distiller` as run `cfg` trains it (its precision, layout, `compile`), timed after a warm-up
@@ -87,18 +141,32 @@ def step_numbers(distiller, cfg: RunConfig, x, y) -> dict:
     t0 = time.perf_counter()
     step(x, y)
     sync()
-    return dict(step_s=time.perf_counter() - t0, peak=peak_step_memory(lambda: step(x, y), device),
-                precision=precision_name(amp_dtype(cfg, device)))
+    return dict(
+        step_s=time.perf_counter() - t0,
+        peak=peak_step_memory(lambda: step(x, y), device),
+        precision=precision_name(amp_dtype(cfg, device)),
+    )
+
 
 def check_row(run: dict, teacher: dict | None, cfg: RunConfig, distiller, measured: dict) -> dict:
     "The table row of a checked configuration: what it is, its size, and its `step_numbers` at `cfg.batch_size`."
     paper, peak = RunConfig(**run['config']), measured['peak']
-    return dict(kind=run['kind'], arch=cfg.arch, T=cfg.T if run['kind'] == 'student' else 'ANN', dataset=cfg.dataset,
-                method=cfg.method, teacher=teacher['config']['arch'] if teacher and needs_teacher(cfg.method) else '–',
-                params_m=sum(p.numel() for p in distiller.student.parameters()) / 1e6, precision=measured['precision'],
-                batch=cfg.batch_size, step_s=measured['step_s'], peak_mib=None if peak is None else peak / 2 ** 20,
-                paper_batch=paper.batch_size,
-                peak_gib_at_paper_batch=None if peak is None else peak * paper.batch_size / cfg.batch_size / 2 ** 30)
+    return dict(
+        kind=run['kind'],
+        arch=cfg.arch,
+        T=cfg.T if run['kind'] == 'student' else 'ANN',
+        dataset=cfg.dataset,
+        method=cfg.method,
+        teacher=teacher['config']['arch'] if teacher and needs_teacher(cfg.method) else '–',
+        params_m=sum(p.numel() for p in distiller.student.parameters()) / 1e6,
+        precision=measured['precision'],
+        batch=cfg.batch_size,
+        step_s=measured['step_s'],
+        peak_mib=None if peak is None else peak / 2**20,
+        paper_batch=paper.batch_size,
+        peak_gib_at_paper_batch=None if peak is None else peak * paper.batch_size / cfg.batch_size / 2**30,
+    )
+
 
 def check_configuration(run: dict, teacher: dict | None, folder: Path, batch: int | None = 2) -> dict:
     "Train `run` (full size) two steps on synthetic data (`batch`; None: its own) with a checkpoint and a resume."
@@ -107,7 +175,8 @@ def check_configuration(run: dict, teacher: dict | None, folder: Path, batch: in
     d = distiller()
     fit(d, cfg, train_dl, test_dl, info, stop_after_epoch=1, progress=False)  # epoch 1 and its checkpoint
     m = fit(distiller(), cfg, train_dl, test_dl, info, resume=True, progress=False)  # new models, resumed for epoch 2
-    if not (m['complete'] and m['epochs_done'] == 2): raise RuntimeError(f"{run['id']}: the resumed run did not finish")
+    if not (m['complete'] and m['epochs_done'] == 2):
+        raise RuntimeError(f"{run['id']}: the resumed run did not finish")
     return check_row(run, teacher, cfg, d, step_numbers(d, cfg, *next(iter(train_dl)))) | dict(top1=m['final']['top1'])
 
 # %% ../../nbs/11e_check.ipynb #a52ac908
@@ -116,16 +185,24 @@ def family(run: dict) -> tuple:
     c = RunConfig(**run['config'])
     return run['kind'], c.arch.split('_')[0].rstrip('0123456789'), bool(dataset_recipe(c.dataset).frames)
 
+
 def first_of_each_family(configs: list) -> list:
     "The first `(run, teacher)` of `configs` of each `family`."
     firsts = {}
-    for run, teacher in configs: firsts.setdefault(family(run), (run, teacher))
+    for run, teacher in configs:
+        firsts.setdefault(family(run), (run, teacher))
     return list(firsts.values())
+
 
 def failed_row(run: dict, e: Exception) -> dict:
     "The row of a configuration whose check failed: what it is and the first line of its error."
-    return dict(kind=run['kind'], arch=run['config']['arch'], method=run['config']['method'],
-                error=f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+    return dict(
+        kind=run['kind'],
+        arch=run['config']['arch'],
+        method=run['config']['method'],
+        error=f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}",
+    )
+
 
 def check_plan(plan: dict, one_per_family: bool = False, batch: int | None = 2, log=print) -> list[dict]:
     """`check_configuration` of each configuration of `plan` (`one_per_family`: the first of each network family); a
@@ -134,119 +211,199 @@ def check_plan(plan: dict, one_per_family: bool = False, batch: int | None = 2, 
     for run, teacher in first_of_each_family(configs) if one_per_family else configs:
         t0 = time.time()
         with tempfile.TemporaryDirectory(prefix='ckdsnn-check-') as folder:
-            try: row = check_configuration(run, teacher, Path(folder), batch)
-            except Exception as e: row = failed_row(run, e)
+            try:
+                row = check_configuration(run, teacher, Path(folder), batch)
+            except Exception as e:
+                row = failed_row(run, e)
         rows.append(row)
-        log(f"[{len(rows)}] {row['kind']} {row['arch']} {row['method']}: "
-            + (row.get('error') or f"ok, {time.time() - t0:.0f} s"))
+        log(
+            f"[{len(rows)}] {row['kind']} {row['arch']} {row['method']}: "
+            + (row.get('error') or f"ok, {time.time() - t0:.0f} s")
+        )
     return rows
+
 
 def check_main(argv=None) -> int:
     "`make check-paper`: check every configuration of a scale's plan; prints the table; 1 if one failed."
-    p = argparse.ArgumentParser(prog='make check-paper',
-                                description='Train every configuration of a plan two steps at full size.')
+    p = argparse.ArgumentParser(
+        prog='make check-paper', description='Train every configuration of a plan two steps at full size.'
+    )
     p.add_argument('--scale', default='paper')
     p.add_argument('--only', nargs='*', default=None, help='experiment notebooks (default: all)')
     p.add_argument('--one-per-family', action='store_true', help='only the first configuration of each network family')
     a = p.parse_args(argv)
     from ckdsnn.experiments.dispatch import make_plan  # a plan runs the notebooks (execnb): not needed elsewhere here
+
     t0 = time.time()
     rows = check_plan(make_plan(a.scale, a.only), a.one_per_family)
     print(markdown_table(rows, fmt='{:.3g}'))
     failed = [r for r in rows if 'error' in r]
-    print(f"check: {len(rows) - len(failed)} of {len(rows)} configurations trained, checkpointed, resumed and "
-          f"evaluated in {time.time() - t0:.0f} s")
+    print(
+        f"check: {len(rows) - len(failed)} of {len(rows)} configurations trained, checkpointed, resumed and "
+        f"evaluated in {time.time() - t0:.0f} s"
+    )
     return 1 if failed else 0
 
 # %% ../../nbs/11e_check.ipynb #47d47c90
-def comparison_runs(runs: Path, tiny: bool, data_root: str | None = None, seeds: int = 1, epochs: int = 8,
-                    dataset: str = 'cifar10') -> list[tuple]:
+def comparison_runs(
+    runs: Path, tiny: bool, data_root: str | None = None, seeds: int = 1, epochs: int = 8, dataset: str = 'cifar10'
+) -> list[tuple]:
     """The `(RunConfig, kind)` jobs of the GPU check's CIFAR-10 comparison, in `runs`: the teacher, then `ce`, `kd`, `kdsnn`
     and `ckdsnn` ResNet-20 students at T=2, seed by seed."""
     size = dict(n_train=200, n_test=100, epochs=1, batch_size=50) if tiny else dict(epochs=epochs, batch_size=128)
-    base = RunConfig(dataset=dataset, data_root=data_root, arch='resnet20_tiny' if tiny else 'resnet20', T=2, lr=0.1,
-                     weight_decay=5e-4, warmup_epochs=0.5, scale='gpu-check', cache=True, **size)
-    teacher = replace(base, arch='cifar_resnet20', init=None if tiny else CIFAR10_TEACHER['init'], lr=0.02,
-                      epochs=1 if tiny else 2, warmup_epochs=0., run_dir=str(runs/'teacher'))
-    students = [replace(base, method=m, seed=s, teacher=str(runs/'teacher'/'teacher.pt'), run_dir=str(runs/f'{m}-s{s}'))
-                for s in range(seeds) for m in ('ce', 'kd', 'kdsnn', 'ckdsnn')]
+    base = RunConfig(
+        dataset=dataset,
+        data_root=data_root,
+        arch='resnet20_tiny' if tiny else 'resnet20',
+        T=2,
+        lr=0.1,
+        weight_decay=5e-4,
+        warmup_epochs=0.5,
+        scale='gpu-check',
+        cache=True,
+        **size,
+    )
+    teacher = replace(
+        base,
+        arch='cifar_resnet20',
+        init=None if tiny else CIFAR10_TEACHER['init'],
+        lr=0.02,
+        epochs=1 if tiny else 2,
+        warmup_epochs=0.0,
+        run_dir=str(runs / 'teacher'),
+    )
+    students = [
+        replace(base, method=m, seed=s, teacher=str(runs / 'teacher' / 'teacher.pt'), run_dir=str(runs / f'{m}-s{s}'))
+        for s in range(seeds)
+        for m in ('ce', 'kd', 'kdsnn', 'ckdsnn')
+    ]
     return [(teacher, 'teacher')] + [(s, 'student') for s in students]
+
 
 def comparison(out: Path, device: str, jobs: list[tuple]) -> dict:
     """Train the comparison's `jobs`: the teacher here, then the students four at a time, each its own process on the one
     GPU of `device` (or on the CPUs); `out` is rewritten after each run."""
     if (url := jobs[0][0].init) and not cached_weights(url).exists():
-        try: pretrained_weights(url)
+        try:
+            pretrained_weights(url)
         except OSError as e:
-            raise FileNotFoundError(f"the teacher's starting weights {url} are not in the hub cache "
-                                    f"({cached_weights(url)}) and cannot be downloaded ({e}): run make gpu-bundle "
-                                    "on a machine with network and carry .gpu/ along") from None
+            raise FileNotFoundError(
+                f"the teacher's starting weights {url} are not in the hub cache "
+                f"({cached_weights(url)}) and cannot be downloaded ({e}): run make gpu-bundle "
+                "on a machine with network and carry .gpu/ along"
+            ) from None
     rows = [None] * len(jobs)
+
     def done(i, job, m):
         c, _ = job
-        rows[i] = dict(method=c.method if job[1] == 'student' else 'teacher', seed=c.seed, epochs=c.epochs,
-                       top1=m.get('final', {}).get('top1'), train_time_s=m.get('provenance', {}).get('wall_time_s'),
-                       error=m.get('error'))
+        rows[i] = dict(
+            method=c.method if job[1] == 'student' else 'teacher',
+            seed=c.seed,
+            epochs=c.epochs,
+            top1=m.get('final', {}).get('top1'),
+            train_time_s=m.get('provenance', {}).get('wall_time_s'),
+            error=m.get('error'),
+        )
         atomic_write_json(out, dict(rows=[r for r in rows if r], dataset=c.dataset, n_train=c.n_train))
+
     run_all(jobs[:1], on_done=done)
     gpu = torch.device(device)
-    run_all(jobs[1:], n_jobs=4, gpus=(gpu.index or 0,) * 4 if gpu.type == 'cuda' else (),
-            on_done=lambda i, job, m: done(i + 1, job, m))
+    run_all(
+        jobs[1:],
+        n_jobs=4,
+        gpus=(gpu.index or 0,) * 4 if gpu.type == 'cuda' else (),
+        on_done=lambda i, job, m: done(i + 1, job, m),
+    )
     return dict(rows=rows, dataset=jobs[0][0].dataset, n_train=jobs[0][0].n_train)
 
 # %% ../../nbs/11e_check.ipynb #e8f2efff
 def gpu_environment(device: str) -> dict:
     "What the check ran on: the versions, the machine, and on CUDA the GPU, its driver, CUDA and cuDNN."
     env = provenance()
-    env['versions'] |= dict(triton=package_version('triton'), cuda=torch.version.cuda,
-                            cudnn=torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None)
+    env['versions'] |= dict(
+        triton=package_version('triton'),
+        cuda=torch.version.cuda,
+        cudnn=torch.backends.cudnn.version() if torch.backends.cudnn.is_available() else None,
+    )
     if torch.device(device).type == 'cuda':
         gpu = torch.cuda.get_device_properties(torch.device(device))
         smi = shutil.which('nvidia-smi')
         query = [smi, '--query-gpu=driver_version', '--format=csv,noheader'] if smi else None
         driver = subprocess.run(query, capture_output=True, text=True).stdout.split('\n')[0].strip() if smi else None
-        env['gpu'] = dict(name=gpu.name, memory_gib=gpu.total_memory / 2 ** 30, multiprocessors=gpu.multi_processor_count,
-                          capability=f'{gpu.major}.{gpu.minor}', driver=driver, bf16=torch.cuda.is_bf16_supported())
+        env['gpu'] = dict(
+            name=gpu.name,
+            memory_gib=gpu.total_memory / 2**30,
+            multiprocessors=gpu.multi_processor_count,
+            capability=f'{gpu.major}.{gpu.minor}',
+            driver=driver,
+            bf16=torch.cuda.is_bf16_supported(),
+        )
     return env
 
 # %% ../../nbs/11e_check.ipynb #39f19aff
 def _fused_pass(x, upstream):
     "Our fused neuron operators (Triton on CUDA, C++ on a CPU), forward then backward, without autograd around them."
-    spikes, h = torch.ops.ckdsnn.multistep_spike(x.detach(), 1., 1., 1., 0.)
-    return torch.ops.ckdsnn.multistep_spike_backward(upstream, h, 1., 1., 1., 0., 'atan', 2., True)
+    spikes, h = torch.ops.ckdsnn.multistep_spike(x.detach(), 1.0, 1.0, 1.0, 0.0)
+    return torch.ops.ckdsnn.multistep_spike_backward(upstream, h, 1.0, 1.0, 1.0, 0.0, 'atan', 2.0, True)
+
 
 def _torch_pass(x, upstream):
     "The same forward and backward by the PyTorch path, a few operations per time step."
-    spikes, h = multistep_spike_torch(x.detach(), 1., 1., 1., 0.)
-    return multistep_spike_backward_torch(upstream, h, 1., 1., 1., 0., 'atan', 2., True)
+    spikes, h = multistep_spike_torch(x.detach(), 1.0, 1.0, 1.0, 0.0)
+    return multistep_spike_backward_torch(upstream, h, 1.0, 1.0, 1.0, 0.0, 'atan', 2.0, True)
+
 
 def neuron_check(device: str, tiny: bool = False) -> dict:
     """Our fused neuron kernels on `device` against the PyTorch path: the same spikes, H and gradients for IF and LIF on
     contiguous and channels_last frames, the layout kept; then their speed beside the PyTorch path and spikingjelly's."""
     dev, checks = torch.device(device), []
     torch.manual_seed(0)
-    for neuron, (k, g) in dict(IF=(1., 1.), LIF=(0.5, 0.5)).items():
+    for neuron, (k, g) in dict(IF=(1.0, 1.0), LIF=(0.5, 0.5)).items():
         for layout in (torch.contiguous_format, torch.channels_last):
             x = (torch.randn(2 * 4, 16, 9, 9, device=dev) + 0.5).to(memory_format=layout).view(2, 4, 16, 9, 9)
             up = torch.randn(x.shape, device=dev)
-            spikes, h = torch.ops.ckdsnn.multistep_spike(x, k, g, 1., 0.)
-            grad = torch.ops.ckdsnn.multistep_spike_backward(laid_out_like(up, h), h, k, g, 1., 0., 'atan', 2., True)
-            ref_spikes, ref_h = multistep_spike_torch(x.contiguous(), k, g, 1., 0.)
-            ref_grad = multistep_spike_backward_torch(up, ref_h, k, g, 1., 0., 'atan', 2., True)
-            checks.append(dict(neuron=neuron, layout=str(layout).split('.')[-1], spikes_equal=torch.equal(spikes, ref_spikes),
-                               h_max_diff=(h - ref_h).abs().max().item(), grad_max_diff=(grad - ref_grad).abs().max().item(),
-                               layout_kept=spikes.stride() == h.stride() == grad.stride() == x.stride()))
-    contenders = {'fused': _fused_pass, 'pytorch_path': _torch_pass, 'ckdsnn_ifnode': module_pass(IFNode),
-                  'spikingjelly_ifnode': module_pass(spikingjelly_if())}
+            spikes, h = torch.ops.ckdsnn.multistep_spike(x, k, g, 1.0, 0.0)
+            grad = torch.ops.ckdsnn.multistep_spike_backward(laid_out_like(up, h), h, k, g, 1.0, 0.0, 'atan', 2.0, True)
+            ref_spikes, ref_h = multistep_spike_torch(x.contiguous(), k, g, 1.0, 0.0)
+            ref_grad = multistep_spike_backward_torch(up, ref_h, k, g, 1.0, 0.0, 'atan', 2.0, True)
+            checks.append(
+                dict(
+                    neuron=neuron,
+                    layout=str(layout).split('.')[-1],
+                    spikes_equal=torch.equal(spikes, ref_spikes),
+                    h_max_diff=(h - ref_h).abs().max().item(),
+                    grad_max_diff=(grad - ref_grad).abs().max().item(),
+                    layout_kept=spikes.stride() == h.stride() == grad.stride() == x.stride(),
+                )
+            )
+    contenders = {
+        'fused': _fused_pass,
+        'pytorch_path': _torch_pass,
+        'ckdsnn_ifnode': module_pass(IFNode),
+        'spikingjelly_ifnode': module_pass(spikingjelly_if()),
+    }
     shapes = NEURON_BENCH_SHAPES[-1:] if tiny else NEURON_BENCH_SHAPES
     times = neuron_times(contenders, shapes, repeats=2 if tiny else 8, device=device)
-    timings = [dict(shape=str(shape), **{f'{k}_ms': 1e3 * statistics.median(v) for k, v in t.items()},
-                    fused_speedup=statistics.median(p / f for p, f in zip(t['pytorch_path'], t['fused'])),
-                    vs_spikingjelly=statistics.median(s / o for s, o in zip(t['spikingjelly_ifnode'], t['ckdsnn_ifnode'])))
-               for shape, t in times.items()]
-    kernels = ('triton' if triton_kernels() else 'pytorch path') if dev.type == 'cuda' else 'c++' if cpu_kernels() else 'pytorch path'
-    ok = all(c['spikes_equal'] and c['layout_kept'] and c['h_max_diff'] <= 1e-6 and c['grad_max_diff'] <= 1e-5
-             for c in checks)
+    timings = [
+        dict(
+            shape=str(shape),
+            **{f'{k}_ms': 1e3 * statistics.median(v) for k, v in t.items()},
+            fused_speedup=statistics.median(p / f for p, f in zip(t['pytorch_path'], t['fused'])),
+            vs_spikingjelly=statistics.median(s / o for s, o in zip(t['spikingjelly_ifnode'], t['ckdsnn_ifnode'])),
+        )
+        for shape, t in times.items()
+    ]
+    kernels = (
+        ('triton' if triton_kernels() else 'pytorch path')
+        if dev.type == 'cuda'
+        else 'c++'
+        if cpu_kernels()
+        else 'pytorch path'
+    )
+    ok = all(
+        c['spikes_equal'] and c['layout_kept'] and c['h_max_diff'] <= 1e-6 and c['grad_max_diff'] <= 1e-5
+        for c in checks
+    )
     return dict(kernels=kernels, checks=checks, timings=timings, ok=ok)
 
 # %% ../../nbs/11e_check.ipynb #5642b8d0
@@ -259,9 +416,12 @@ def measure_configurations(plan: dict, device: str, tiny: bool, out: Path) -> di
         try:
             d = distiller().to(device)
             row = check_row(run, teacher, cfg, d, step_numbers(d, cfg, *next(iter(train_dl))))
-        except Exception as e: row = failed_row(run, e)  # out of memory, say: it hides none of the others
+        except Exception as e:
+            row = failed_row(run, e)  # out of memory, say: it hides none of the others
         else:
-            steps = math.ceil(dataset_recipe(cfg.dataset).train_size / (cfg.batch_size * RunConfig(**run['config']).world_size))
+            steps = math.ceil(
+                dataset_recipe(cfg.dataset).train_size / (cfg.batch_size * RunConfig(**run['config']).world_size)
+            )
             row['epoch_min'] = row['step_s'] * steps / 60  # one epoch on world_size GPUs like this one
         rows.append(row)
         atomic_write_json(out, dict(rows=rows, of=len(configs)))  # what a time-out leaves
@@ -271,84 +431,150 @@ def measure_configurations(plan: dict, device: str, tiny: bool, out: Path) -> di
 # each stage's time limit in seconds, its process's start included: 8 minutes in all
 GPU_CHECK_STAGES = dict(environment=20, neuron=60, bench=120, configurations=150, comparison=130)
 
+
 def _stage_result(name: str, a) -> dict:
     "What stage `name` measures, with the parsed arguments `a` of `gpu_check_main`."
-    out = Path(a.out)/f'{name}.json'
-    if name == 'environment': return gpu_environment(a.device)
-    if name == 'neuron': return neuron_check(a.device, a.tiny)
+    out = Path(a.out) / f'{name}.json'
+    if name == 'environment':
+        return gpu_environment(a.device)
+    if name == 'neuron':
+        return neuron_check(a.device, a.tiny)
     if name == 'bench':
         return bench(quick=a.tiny, device=a.device, **(dict(batch_size=4, arch='resnet20_tiny') if a.tiny else {}))
     if name == 'configurations':
-        if Path(a.plan).is_file(): plan = json.loads(Path(a.plan).read_text())
+        if Path(a.plan).is_file():
+            plan = json.loads(Path(a.plan).read_text())
         else:
             from ckdsnn.experiments.dispatch import make_plan  # runs the notebooks (execnb): the bundle carries a plan
+
             plan = make_plan('smoke' if a.tiny else 'paper')
         return measure_configurations(plan, a.device, a.tiny, out)
-    try: get_dataset('cifar10', root=a.data_root, train=False, n=10)
+    try:
+        get_dataset('cifar10', root=a.data_root, train=False, n=10)
     except FileNotFoundError as e:
-        if not a.tiny: raise FileNotFoundError(f"{str(e).splitlines()[0]} (make gpu-bundle packs a slice)") from None
+        if not a.tiny:
+            raise FileNotFoundError(f"{str(e).splitlines()[0]} (make gpu-bundle packs a slice)") from None
         dataset = 'mnist5k'  # a dry run without CIFAR-10: the digits that ship with the package
-    else: dataset = 'cifar10'
+    else:
+        dataset = 'cifar10'
     return comparison(out, a.device, comparison_runs(Path(a.runs), a.tiny, a.data_root, a.seeds, a.epochs, dataset))
+
 
 def run_stage(name: str, a) -> int:
     """Run stage `name` in this process and write `<out>/<name>.json`: its result, or its error; 1 if it failed. What a
     stage writes while it runs (the rows so far) is replaced."""
     t0 = time.time()
-    try: record = dict(status='ok', result=_stage_result(name, a))
+    try:
+        record = dict(status='ok', result=_stage_result(name, a))
     except Exception as e:
         record = dict(status='error', error=f"{type(e).__name__}: {e}", traceback=traceback.format_exc()[-4000:])
-    atomic_write_json(Path(a.out)/f'{name}.json', dict(stage=name, seconds=time.time() - t0, **record,
-                                                         provenance=provenance()))
+    atomic_write_json(
+        Path(a.out) / f'{name}.json', dict(stage=name, seconds=time.time() - t0, **record, provenance=provenance())
+    )
     return 0 if record['status'] == 'ok' else 1
+
 
 def run_stage_process(name: str, argv: list, limit_s: float, out: Path) -> str:
     """Run stage `name` in a process of its own, killed with everything it started after `limit_s` seconds; its status.
     A stage that dies without a word (killed, crashed) gets a JSON saying so."""
-    cmd = [sys.executable, '-c', 'import sys; from ckdsnn.experiments.check import gpu_check_main; '
-           'sys.exit(gpu_check_main())', *argv, '--stage', name]
-    (out/f'{name}.json').unlink(missing_ok=True)
+    cmd = [
+        sys.executable,
+        '-c',
+        'import sys; from ckdsnn.experiments.check import gpu_check_main; sys.exit(gpu_check_main())',
+        *argv,
+        '--stage',
+        name,
+    ]
+    (out / f'{name}.json').unlink(missing_ok=True)
     t0 = time.time()
     proc = subprocess.Popen(cmd, start_new_session=True)  # its own process group: its jobs die with it
-    try: code = proc.wait(timeout=limit_s)
+    try:
+        code = proc.wait(timeout=limit_s)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         code = None
-    written = json.loads((out/f'{name}.json').read_text()) if (out/f'{name}.json').exists() else {}
-    if written.get('status') in ('ok', 'error'): return written['status']
+    written = json.loads((out / f'{name}.json').read_text()) if (out / f'{name}.json').exists() else {}
+    if written.get('status') in ('ok', 'error'):
+        return written['status']
     status = 'timeout' if code is None else 'crashed'
     why = f'killed at its limit of {limit_s:.0f} s' if code is None else f'exit code {code}, no result written'
-    atomic_write_json(out/f'{name}.json', dict(stage=name, status=status, seconds=time.time() - t0, error=why,
-                                               partial=written or None, provenance=provenance()))
+    atomic_write_json(
+        out / f'{name}.json',
+        dict(
+            stage=name,
+            status=status,
+            seconds=time.time() - t0,
+            error=why,
+            partial=written or None,
+            provenance=provenance(),
+        ),
+    )
     return status
 
 # %% ../../nbs/11e_check.ipynb #7b36ca3f
 def gpu_check_report(out: Path, stages) -> str:
     "The README of a GPU check: each stage's status, then its numbers, from the stage files in `out`."
-    records = {s: json.loads((out/f'{s}.json').read_text()) for s in stages if (out/f'{s}.json').exists()}
-    lines = ['# GPU check', '', markdown_table([dict(stage=s, status=records.get(s, {}).get('status', 'not run'),
-                                                      seconds=records.get(s, {}).get('seconds'),
-                                                      error=records.get(s, {}).get('error', '') or '')
-                                                 for s in stages], fmt='{:.1f}'), '']
+    records = {s: json.loads((out / f'{s}.json').read_text()) for s in stages if (out / f'{s}.json').exists()}
+    lines = [
+        '# GPU check',
+        '',
+        markdown_table(
+            [
+                dict(
+                    stage=s,
+                    status=records.get(s, {}).get('status', 'not run'),
+                    seconds=records.get(s, {}).get('seconds'),
+                    error=records.get(s, {}).get('error', '') or '',
+                )
+                for s in stages
+            ],
+            fmt='{:.1f}',
+        ),
+        '',
+    ]
     result = lambda s: records.get(s, {}).get('result') or (records.get(s, {}).get('partial') or {})
     if env := result('environment'):
-        lines += [f"On {env.get('gpu', {}).get('name', 'the CPU')}, torch {env['versions']['torch']}, "
-                  f"CUDA {env['versions']['cuda']}, Triton {env['versions']['triton']}, git {env['git_commit']}.", '']
+        lines += [
+            f"On {env.get('gpu', {}).get('name', 'the CPU')}, torch {env['versions']['torch']}, "
+            f"CUDA {env['versions']['cuda']}, Triton {env['versions']['triton']}, git {env['git_commit']}.",
+            '',
+        ]
     if n := result('neuron'):
-        lines += [f"## Neuron kernels ({n['kernels']})", '', markdown_table(n['checks'], fmt='{:.3g}'), '',
-                  markdown_table(n['timings'], fmt='{:.3g}'), '']
+        lines += [
+            f"## Neuron kernels ({n['kernels']})",
+            '',
+            markdown_table(n['checks'], fmt='{:.3g}'),
+            '',
+            markdown_table(n['timings'], fmt='{:.3g}'),
+            '',
+        ]
     if b := result('bench'):
-        lines += ['## Bench', '', markdown_table([dict(ratio=k, value=v, spread=b['spread'].get(k))
-                                                  for k, v in b['ratios'].items()], fmt='{:.3g}'), '']
+        lines += [
+            '## Bench',
+            '',
+            markdown_table(
+                [dict(ratio=k, value=v, spread=b['spread'].get(k)) for k, v in b['ratios'].items()], fmt='{:.3g}'
+            ),
+            '',
+        ]
     if c := result('configurations'):
         ok = [r for r in c['rows'] if 'error' not in r]
-        lines += [f"## Paper configurations: {len(c['rows'])} of {c['of']} measured", '',
-                  markdown_table(ok, fmt='{:.3g}') if ok else '', '',
-                  *[f"- {r['arch']} {r['method']}: {r['error']}" for r in c['rows'] if 'error' in r], '']
+        lines += [
+            f"## Paper configurations: {len(c['rows'])} of {c['of']} measured",
+            '',
+            markdown_table(ok, fmt='{:.3g}') if ok else '',
+            '',
+            *[f"- {r['arch']} {r['method']}: {r['error']}" for r in c['rows'] if 'error' in r],
+            '',
+        ]
     if r := result('comparison'):
-        lines += [f"## {r['dataset']}: {r['n_train'] or 'all'} training images", '',
-                  markdown_table([x for x in r['rows'] if x], fmt='{:.4g}'), '']
+        lines += [
+            f"## {r['dataset']}: {r['n_train'] or 'all'} training images",
+            '',
+            markdown_table([x for x in r['rows'] if x], fmt='{:.4g}'),
+            '',
+        ]
     return '\n'.join(lines)
 
 # %% ../../nbs/11e_check.ipynb #27dea56d
@@ -358,11 +584,14 @@ def gpu_check_main(argv=None) -> int:
     p = argparse.ArgumentParser(prog='make gpu-check', description='What only a GPU can measure (results/gpu_check/).')
     p.add_argument('--device', default='cuda', help='cuda (default), or cpu for a dry run')
     p.add_argument('--tiny', action='store_true', help='tiny networks and data, one epoch: a dry run of the check')
-    p.add_argument('--out', default=str(default_dir('results')/'gpu_check'))
-    p.add_argument('--runs', default=str(default_dir('runs')/'gpu_check'), help="the comparison's run folders")
+    p.add_argument('--out', default=str(default_dir('results') / 'gpu_check'))
+    p.add_argument('--runs', default=str(default_dir('runs') / 'gpu_check'), help="the comparison's run folders")
     p.add_argument('--data-root', default=None, help='where CIFAR-10 is (default: $CKDSNN_DATA)')
-    p.add_argument('--plan', default=str(default_dir('.gpu')/'plan-paper.json'),
-                   help="the plan whose configurations are measured (default: make gpu-bundle's, else made here)")
+    p.add_argument(
+        '--plan',
+        default=str(default_dir('.gpu') / 'plan-paper.json'),
+        help="the plan whose configurations are measured (default: make gpu-bundle's, else made here)",
+    )
     p.add_argument('--seeds', type=int, default=1, help='seeds of the comparison (default 1)')
     p.add_argument('--epochs', type=int, default=8, help="epochs of the comparison's students (default 8)")
     p.add_argument('--stages', nargs='*', default=list(GPU_CHECK_STAGES), choices=list(GPU_CHECK_STAGES))
@@ -373,29 +602,36 @@ def gpu_check_main(argv=None) -> int:
         raise SystemExit('gpu-check: no CUDA device here; use --device cpu --tiny for a dry run')
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    if a.stage: return run_stage(a.stage, a)
+    if a.stage:
+        return run_stage(a.stage, a)
     limits = GPU_CHECK_STAGES | {k: float(v) for k, v in (s.split('=') for s in a.limit)}
     argv = sys.argv[1:] if argv is None else list(argv)
     t0, statuses = time.time(), {}
     for name in a.stages:
         statuses[name] = run_stage_process(name, argv, limits[name], out)
         print(f"gpu-check: {name}: {statuses[name]} ({time.time() - t0:.0f} s so far)", flush=True)
-    atomic_write_text(out/'README.md', gpu_check_report(out, a.stages))
+    atomic_write_text(out / 'README.md', gpu_check_report(out, a.stages))
     failed = [s for s, status in statuses.items() if status != 'ok']
-    print(f"gpu-check: {len(a.stages) - len(failed)} of {len(a.stages)} stages ok in {time.time() - t0:.0f} s; "
-          f"{out/'README.md'}" + (f"; failed: {', '.join(failed)}" if failed else ''))
+    print(
+        f"gpu-check: {len(a.stages) - len(failed)} of {len(a.stages)} stages ok in {time.time() - t0:.0f} s; "
+        f"{out / 'README.md'}" + (f"; failed: {', '.join(failed)}" if failed else '')
+    )
     return 1 if failed else 0
 
 # %% ../../nbs/11e_check.ipynb #7f8ab530
 # what the GPU check imports: the package, a submitit job's entry point, and the neurons' kernels of ours and spikingjelly's
 CHECK_IMPORTS = "import ckdsnn.experiments.check as check, submitit.core._submit\ncheck.neuron_check('cpu', tiny=True)"
 
+
 def distributions_used(code: str) -> set[str]:
     "The installed distributions whose modules a fresh Python process has imported once it ran `code`."
-    probe = (f"{code}\nimport sys, json, importlib.metadata as m\nd = m.packages_distributions()\n"
-             "print(json.dumps(sorted({x for top in {k.split('.')[0] for k in list(sys.modules)} for x in d.get(top, [])})))")
+    probe = (
+        f"{code}\nimport sys, json, importlib.metadata as m\nd = m.packages_distributions()\n"
+        "print(json.dumps(sorted({x for top in {k.split('.')[0] for k in list(sys.modules)} for x in d.get(top, [])})))"
+    )
     out = subprocess.run([sys.executable, '-c', probe], capture_output=True, text=True, check=True).stdout
     return {canonicalize_name(n) for n in json.loads(out.splitlines()[-1])}
+
 
 def requirement_closure(names) -> set[str]:
     """`names` and every distribution they require, transitively, as installed here (extras left out): what a machine
@@ -403,28 +639,54 @@ def requirement_closure(names) -> set[str]:
     seen, todo = set(), [canonicalize_name(n) for n in names]
     while todo:
         name = todo.pop()
-        if name in seen: continue
+        if name in seen:
+            continue
         seen.add(name)
-        try: requires = metadata.requires(name) or []
-        except metadata.PackageNotFoundError: continue  # not installed here: nothing known of its requirements
-        todo += [canonicalize_name(r.name) for r in map(Requirement, requires)
-                 if r.marker is None or r.marker.evaluate({'extra': ''})]
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue  # not installed here: nothing known of its requirements
+        todo += [
+            canonicalize_name(r.name)
+            for r in map(Requirement, requires)
+            if r.marker is None or r.marker.evaluate({'extra': ''})
+        ]
     return seen
+
 
 def missing_wheels(has: set[str]) -> dict:
     "`{distribution: version installed here}` of what the GPU check imports that a machine holding `has` lacks."
     lacks = distributions_used(CHECK_IMPORTS) - requirement_closure(has) - {'ckdsnn'}
     return {n: package_version(n) for n in sorted(lacks) if package_version(n)}  # vendored modules have no version
 
+
 def download_wheels(wanted: dict, folder: Path, python_version: str) -> list[Path]:
     """Download a wheel of each `{distribution: version}` for CPython `python_version` on x86-64 Linux into `folder` (pure
     Python wheels fit every machine)."""
-    platforms = [f for p in ('manylinux_2_28_x86_64', 'manylinux_2_17_x86_64', 'manylinux2014_x86_64')
-                 for f in ('--platform', p)]
+    platforms = [
+        f for p in ('manylinux_2_28_x86_64', 'manylinux_2_17_x86_64', 'manylinux2014_x86_64') for f in ('--platform', p)
+    ]
     for name, version in wanted.items():
-        subprocess.run([sys.executable, '-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:',
-                        '--python-version', python_version, '--implementation', 'cp', *platforms, '--dest', str(folder),
-                        f'{name}=={version}'], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                '-m',
+                'pip',
+                'download',
+                '--quiet',
+                '--no-deps',
+                '--only-binary=:all:',
+                '--python-version',
+                python_version,
+                '--implementation',
+                'cp',
+                *platforms,
+                '--dest',
+                str(folder),
+                f'{name}=={version}',
+            ],
+            check=True,
+        )
     return sorted(folder.glob('*.whl'))
 
 # %% ../../nbs/11e_check.ipynb #993c464a
@@ -432,6 +694,7 @@ def cifar10_slice(source: str | None, dest: Path, n_train: int, n_test: int) -> 
     """A class-balanced slice of CIFAR-10 found at `source` as a zip of ImageFolder trees, `cifar10/train|test/<class>/`:
     JPEG files copied as they are, torchvision's decoded images written as PNG (lossless)."""
     recipe = dataset_recipe('cifar10')
+
     def write(f):
         with zipfile.ZipFile(f, 'w', zipfile.ZIP_STORED) as z:  # JPEG and PNG are compressed already
             for train, n in ((True, n_train), (False, n_test)):
@@ -445,19 +708,28 @@ def cifar10_slice(source: str | None, dest: Path, n_train: int, n_test: int) -> 
                         png = io.BytesIO()
                         Image.fromarray(base.data[i]).save(png, format='PNG')
                         z.writestr(where + '.png', png.getvalue())
+
     return atomic_write(dest, write)
+
 
 def teacher_weights_file(source: str) -> Path:
     "A local file of weights `source`: the file itself, or a URL's file in the hub cache (downloaded and checked once)."
-    if Path(source).is_file(): return Path(source)
+    if Path(source).is_file():
+        return Path(source)
     pretrained_weights(source)
     return cached_weights(source)
 
+
 def tree_bytes(repo: Path) -> int:
     "Bytes of what a copy of the working tree carries: the tracked files and the untracked ones git does not ignore."
-    names = subprocess.run(['git', '-C', str(repo), 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-                           capture_output=True, text=True, check=True).stdout.split('\0')
-    return sum((repo/n).stat().st_size for n in set(names) if n and (repo/n).is_file())
+    names = subprocess.run(
+        ['git', '-C', str(repo), 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split('\0')
+    return sum((repo / n).stat().st_size for n in set(names) if n and (repo / n).is_file())
+
 
 def folder_bytes(folder: Path) -> int:
     "Bytes of the files under `folder`."
@@ -470,8 +742,11 @@ def gpu_bundle_main(argv=None) -> int:
     working tree and the bundle together exceed the budget."""
     p = argparse.ArgumentParser(prog='make gpu-bundle', description='Pack what the GPU check needs offline.')
     p.add_argument('--out', default=str(default_dir('.gpu')))
-    p.add_argument('--has', default=str(default_dir('tools')/'gpu-box-packages.txt'),
-                   help="the GPU machine's Python packages, one name a line (`pip list --format=freeze` will do)")
+    p.add_argument(
+        '--has',
+        default=str(default_dir('tools') / 'gpu-box-packages.txt'),
+        help="the GPU machine's Python packages, one name a line (`pip list --format=freeze` will do)",
+    )
     p.add_argument('--python-version', default='3.12', help="the GPU machine's Python (default 3.12)")
     p.add_argument('--data-root', default=None, help='where CIFAR-10 is (default: $CKDSNN_DATA)')
     p.add_argument('--teacher-weights', default=CIFAR10_TEACHER['init'], help='a file or the URL (default) of them')
@@ -479,24 +754,32 @@ def gpu_bundle_main(argv=None) -> int:
     p.add_argument('--n-test', type=int, default=2_000)
     p.add_argument('--scale', default='paper', help='the plan whose configurations the check measures')
     p.add_argument('--only', nargs='*', default=None, help="that plan's notebooks (default: all)")
-    p.add_argument('--budget-mib', type=float, default=60.)
+    p.add_argument('--budget-mib', type=float, default=60.0)
     a = p.parse_args(argv)
     out = Path(a.out)
-    shutil.rmtree(out/'wheels', ignore_errors=True)
-    (out/'wheels').mkdir(parents=True)
-    has = {line.split('==')[0].strip() for line in Path(a.has).read_text().splitlines()
-           if line.strip() and not line.startswith('#')}
+    shutil.rmtree(out / 'wheels', ignore_errors=True)
+    (out / 'wheels').mkdir(parents=True)
+    has = {
+        line.split('==')[0].strip()
+        for line in Path(a.has).read_text().splitlines()
+        if line.strip() and not line.startswith('#')
+    }
     wanted = missing_wheels(has)
     print(f"gpu-bundle: wheels of {', '.join(f'{n} {v}' for n, v in wanted.items())}", flush=True)
-    download_wheels(wanted, out/'wheels', a.python_version)
-    weights = out/'torch'/'hub'/'checkpoints'/str(CIFAR10_TEACHER['init']).rsplit('/', 1)[-1]  # TORCH_HOME=.gpu/torch
+    download_wheels(wanted, out / 'wheels', a.python_version)
+    weights = (
+        out / 'torch' / 'hub' / 'checkpoints' / str(CIFAR10_TEACHER['init']).rsplit('/', 1)[-1]
+    )  # TORCH_HOME=.gpu/torch
     weights.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(teacher_weights_file(a.teacher_weights), weights)
-    cifar10_slice(a.data_root, out/'cifar10-slice.zip', a.n_train, a.n_test)
+    cifar10_slice(a.data_root, out / 'cifar10-slice.zip', a.n_train, a.n_test)
     from ckdsnn.experiments.dispatch import make_plan  # a plan runs the notebooks (execnb): made here, read there
-    atomic_write_json(out/f'plan-{a.scale}.json', make_plan(a.scale, a.only))
+
+    atomic_write_json(out / f'plan-{a.scale}.json', make_plan(a.scale, a.only))
     tree, bundle = tree_bytes(default_dir('.')), folder_bytes(out)
-    total = (tree + bundle) / 2 ** 20
-    print(f"gpu-bundle: {out}: {bundle / 2 ** 20:.1f} MiB; with the working tree's {tree / 2 ** 20:.1f} MiB, "
-          f"{total:.1f} MiB of the {a.budget_mib:.0f} MiB budget")
+    total = (tree + bundle) / 2**20
+    print(
+        f"gpu-bundle: {out}: {bundle / 2**20:.1f} MiB; with the working tree's {tree / 2**20:.1f} MiB, "
+        f"{total:.1f} MiB of the {a.budget_mib:.0f} MiB budget"
+    )
     return 0 if total <= a.budget_mib else 1

@@ -11,7 +11,12 @@ __all__ = ['GPU_REFERENCE', 'SLURM_DEFAULTS', 'plan_notebook', 'run_needs', 'pla
            'run_main', 'dispatch_main', 'config_markdown']
 
 # %% ../../nbs/11d_dispatch.ipynb #d2b3570f
-import argparse, json, math, os, sys, time
+import argparse
+import json
+import math
+import os
+import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,8 +43,11 @@ from .runner import _environ, list_experiments
 def _cwd(path: Path):
     old = Path.cwd()
     os.chdir(path)
-    try: yield
-    finally: os.chdir(old)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
 
 def plan_notebook(path: Path, params: dict) -> tuple[list[dict], str | None]:
     """The runs that experiment notebook `path` needs with papermill `params` (nothing trained or written), and its
@@ -56,42 +64,69 @@ def plan_notebook(path: Path, params: dict) -> tuple[list[dict], str | None]:
 # %% ../../nbs/11d_dispatch.ipynb #af541cd0
 def run_needs(cfg: RunConfig) -> list[str]:
     "What run `cfg` reads besides the code: its data set and any pretrained weights."
-    return ([f'data set {cfg.dataset}'] + ([f'weights {cfg.init}'] if cfg.init else [])
-            + ([f"timm's pretrained {cfg.arch} (model hub)"] if downloads_weights(cfg.arch) else []))
+    return (
+        [f'data set {cfg.dataset}']
+        + ([f'weights {cfg.init}'] if cfg.init else [])
+        + ([f"timm's pretrained {cfg.arch} (model hub)"] if downloads_weights(cfg.arch) else [])
+    )
+
 
 def plan_path(scale: str, runs_dir: str | Path | None = None) -> Path:
     "Where `ckdsnn plan` keeps the plan of `scale`, and `ckdsnn run` looks for it."
-    return Path(runs_dir or default_dir('runs')/'experiments').resolve()/scale/'plan.json'
+    return Path(runs_dir or default_dir('runs') / 'experiments').resolve() / scale / 'plan.json'
 
-def make_plan(scale: str, names: list[str] | None = None, results_dir: str | None = None, runs_dir: str | None = None,
-              data_root: str | None = None, seeds=None, epochs: int | None = None) -> dict:
+
+def make_plan(
+    scale: str,
+    names: list[str] | None = None,
+    results_dir: str | None = None,
+    runs_dir: str | None = None,
+    data_root: str | None = None,
+    seeds=None,
+    epochs: int | None = None,
+) -> dict:
     "Every run that the experiment notebooks `names` (default: all) need at `scale`, deduplicated, teachers first."
     get_scale(scale)
     names, by_id, notebooks = list(names or list_experiments()), {}, {}
-    params = dict(scale=scale, out_dir=str(Path(results_dir or default_dir('results')).resolve()),
-                  runs_dir=str(Path(runs_dir or default_dir('runs')/'experiments').resolve()), data_root=data_root,
-                  **({'seeds': list(seeds)} if seeds is not None else {}), **({'epochs': epochs} if epochs else {}))
+    params = dict(
+        scale=scale,
+        out_dir=str(Path(results_dir or default_dir('results')).resolve()),
+        runs_dir=str(Path(runs_dir or default_dir('runs') / 'experiments').resolve()),
+        data_root=data_root,
+        **({'seeds': list(seeds)} if seeds is not None else {}),
+        **({'epochs': epochs} if epochs else {}),
+    )
     for name in names:
-        planned, error = plan_notebook(EXPERIMENTS_NBS/f'{name}.ipynb', params)
+        planned, error = plan_notebook(EXPERIMENTS_NBS / f'{name}.ipynb', params)
         notebooks[name] = dict(runs=sorted({r['id'] for r in planned}), error=error)
         for r in planned:
             entry = by_id.setdefault(r['id'], {k: v for k, v in r.items() if k != 'notebook'} | dict(notebooks=[]))
-            if name not in entry['notebooks']: entry['notebooks'].append(name)
+            if name not in entry['notebooks']:
+                entry['notebooks'].append(name)
     runs = sorted(by_id.values(), key=lambda r: (r['kind'] != 'teacher', r['id']))
     for r in runs:
         cfg = RunConfig(**r['config'])
-        r.update(dataset=cfg.dataset, epochs=cfg.epochs, world_size=cfg.world_size, needs=run_needs(cfg),
-                 complete=finished_metrics(cfg, r['kind']) is not None, command=f'ckdsnn run {r["id"]} --scale {scale}')
+        r.update(
+            dataset=cfg.dataset,
+            epochs=cfg.epochs,
+            world_size=cfg.world_size,
+            needs=run_needs(cfg),
+            complete=finished_metrics(cfg, r['kind']) is not None,
+            command=f'ckdsnn run {r["id"]} --scale {scale}',
+        )
     return dict(scale=scale, notebooks=notebooks, runs=runs)
 
 # %% ../../nbs/11d_dispatch.ipynb #34e4fbaa
 GPU_REFERENCE = dict(name='A100 (312 TFLOP/s bf16 peak) at 35 % of its peak', flops_per_s=312e12 * 0.35)
 
+
 def run_steps(cfg: RunConfig) -> int:
     "Optimizer steps of run `cfg` on its data set's full training set (or its `n_train`)."
     n = cfg.n_train or dataset_recipe(cfg.dataset).train_size
-    if n is None: raise ValueError(f"data set {cfg.dataset!r} declares no train_size: its runs' costs are unknown")
+    if n is None:
+        raise ValueError(f"data set {cfg.dataset!r} declares no train_size: its runs' costs are unknown")
     return cfg.epochs * math.ceil(n / (cfg.batch_size * cfg.world_size))
+
 
 def probe_step(cfg: RunConfig, kind: str, teacher: RunConfig | None, device: torch.device, batch: int) -> dict:
     """Seconds and FLOPs of one training step of run `cfg` (`kind` 'teacher': an ANN; 'student', of `teacher`) at
@@ -100,15 +135,22 @@ def probe_step(cfg: RunConfig, kind: str, teacher: RunConfig | None, device: tor
     info = DataInfo(cfg.dataset, cfg.n_classes or r.num_classes, r.in_chans, r.img_size, (), r.mean, r.std)
     snn = kind == 'student'
     student = create_architecture(**model_kwargs(cfg, info, snn))  # weights do not matter here
-    t = (create_architecture(**model_kwargs(teacher, info, False)).eval()
-         if teacher is not None and needs_teacher(cfg.method) else None)
+    t = (
+        create_architecture(**model_kwargs(teacher, info, False)).eval()
+        if teacher is not None and needs_teacher(cfg.method)
+        else None
+    )
     step = step_runner(create_distiller(cfg.method, student, t, **cfg.switches).to(device), cfg)
     shape = (cfg.T, batch) if r.frames and snn else (batch,)
     x = torch.randn(*shape, r.in_chans, r.img_size, r.img_size, device=device)
     y = torch.randint(info.num_classes, (batch,), device=device)
-    with FlopCounterMode(display=False) as flops: step(x, y)  # also the warm-up
+    with FlopCounterMode(display=False) as flops:
+        step(x, y)  # also the warm-up
     sync = torch.cuda.synchronize if device.type == 'cuda' else (lambda: None)
-    sync(); t0 = time.perf_counter(); step(x, y); sync()
+    sync()
+    t0 = time.perf_counter()
+    step(x, y)
+    sync()
     return dict(step_s=time.perf_counter() - t0, flops=flops.get_total_flops(), batch=batch)
 
 # %% ../../nbs/11d_dispatch.ipynb #1fa20c69
@@ -123,23 +165,39 @@ def estimate_costs(plan: dict, device: str | None = None, log=print) -> dict:
         batch = cfg.batch_size if device.type == 'cuda' else 1
         # one timing per network and input shape: the methods' own overheads (10-20 %, Fig. 5b) are left out
         shape = (lambda d: (d.in_chans, d.img_size, d.frames))(dataset_recipe(cfg.dataset))
-        key = json.dumps([r['kind'], cfg.arch, cfg.width, cfg.blocks, cfg.T, shape,
-                          needs_teacher(cfg.method) and teacher.arch, batch], default=list)
+        key = json.dumps(
+            [
+                r['kind'],
+                cfg.arch,
+                cfg.width,
+                cfg.blocks,
+                cfg.T,
+                shape,
+                needs_teacher(cfg.method) and teacher.arch,
+                batch,
+            ],
+            default=list,
+        )
         if key not in probes:
             probes[key] = probe_step(cfg, r['kind'], teacher, device, batch)
-            log(f"  timed {r['kind']} {cfg.arch} {cfg.method} T={cfg.T} on {cfg.dataset}: {probes[key]['step_s']:.2f} "
-                f"s/step at batch {batch}")
+            log(
+                f"  timed {r['kind']} {cfg.arch} {cfg.method} T={cfg.T} on {cfg.dataset}: {probes[key]['step_s']:.2f} "
+                f"s/step at batch {batch}"
+            )
         p, steps = probes[key], run_steps(cfg)
         scale = cfg.batch_size / p['batch']  # a CPU probe ran a smaller batch: time and work grow with it
-        r['cost'] = dict(steps=steps, step_s=p['step_s'] * scale,
-                         hours_here=steps * p['step_s'] * scale * cfg.world_size / 3600,
-                         reference_gpu_hours=steps * p['flops'] * scale * cfg.world_size
-                         / GPU_REFERENCE['flops_per_s'] / 3600)
-    plan['cost_device'] = dict(device=str(device), name=torch.cuda.get_device_name(device) if device.type == 'cuda'
-                               else 'CPU',
-                               note='' if device.type == 'cuda'
-                               else 'measured on a CPU at batch 1 and scaled: a rough estimate',
-                               reference=GPU_REFERENCE['name'] + ', counting FLOPs: a lower bound')
+        r['cost'] = dict(
+            steps=steps,
+            step_s=p['step_s'] * scale,
+            hours_here=steps * p['step_s'] * scale * cfg.world_size / 3600,
+            reference_gpu_hours=steps * p['flops'] * scale * cfg.world_size / GPU_REFERENCE['flops_per_s'] / 3600,
+        )
+    plan['cost_device'] = dict(
+        device=str(device),
+        name=torch.cuda.get_device_name(device) if device.type == 'cuda' else 'CPU',
+        note='' if device.type == 'cuda' else 'measured on a CPU at batch 1 and scaled: a rough estimate',
+        reference=GPU_REFERENCE['name'] + ', counting FLOPs: a lower bound',
+    )
     return plan['cost_device']
 
 # %% ../../nbs/11d_dispatch.ipynb #a430f02e
@@ -150,33 +208,79 @@ def recipe_rows(plan: dict) -> list[dict]:
         fields_ = {k: r['config'][k] for k in RECIPE_FIELDS}
         trains = groups.setdefault(json.dumps(fields_, sort_keys=True), (fields_, set()))[1]
         trains.add(f"{r['config']['arch']} on {r['config']['dataset']}")
-    return [dict(trains=', '.join(sorted(who)), **{k: '–' if v is None else v for k, v in f.items()})
-            for f, who in groups.values()]
+    return [
+        dict(trains=', '.join(sorted(who)), **{k: '–' if v is None else v for k, v in f.items()})
+        for f, who in groups.values()
+    ]
+
 
 def plan_markdown(plan: dict) -> str:
     "The plan as Markdown: totals per notebook, its recipes, a row per run (id, teacher, needs, epochs, cost, command)."
     costed = all('cost' in r for r in plan['runs'])
     fmt = lambda h: f'{h:,.1f}'
-    rows = [dict(run=r['id'], kind=r['kind'], waits_for=r['teacher'] or '–', needs='; '.join(r['needs']),
-                 epochs=r['epochs'],
-                 gpus=r['world_size'], **({'hours here': fmt(r['cost']['hours_here']),
-                                           'reference GPU-hours': fmt(r['cost']['reference_gpu_hours'])}
-                                         if costed else {}), complete='yes' if r['complete'] else 'no',
-                 command=f"`{r['command']}`") for r in plan['runs']]
+    rows = [
+        dict(
+            run=r['id'],
+            kind=r['kind'],
+            waits_for=r['teacher'] or '–',
+            needs='; '.join(r['needs']),
+            epochs=r['epochs'],
+            gpus=r['world_size'],
+            **(
+                {
+                    'hours here': fmt(r['cost']['hours_here']),
+                    'reference GPU-hours': fmt(r['cost']['reference_gpu_hours']),
+                }
+                if costed
+                else {}
+            ),
+            complete='yes' if r['complete'] else 'no',
+            command=f"`{r['command']}`",
+        )
+        for r in plan['runs']
+    ]
     by_id = {r['id']: r for r in plan['runs']}
-    totals = [dict(notebook=n, runs=len(nb['runs']), complete=sum(by_id[i]['complete'] for i in nb['runs']),
-                   **({'hours here': fmt(sum(by_id[i]['cost']['hours_here'] for i in nb['runs'])),
-                       'reference GPU-hours': fmt(sum(by_id[i]['cost']['reference_gpu_hours'] for i in nb['runs']))}
-                      if costed else {}), note=nb['error'] or '') for n, nb in plan['notebooks'].items()]
-    totals.append(dict(notebook='**all (each run once)**', runs=len(plan['runs']),
-                       complete=sum(r['complete'] for r in plan['runs']),
-                       **({'hours here': fmt(sum(r['cost']['hours_here'] for r in plan['runs'])),
-                           'reference GPU-hours': fmt(sum(r['cost']['reference_gpu_hours'] for r in plan['runs']))}
-                          if costed else {}), note=''))
+    totals = [
+        dict(
+            notebook=n,
+            runs=len(nb['runs']),
+            complete=sum(by_id[i]['complete'] for i in nb['runs']),
+            **(
+                {
+                    'hours here': fmt(sum(by_id[i]['cost']['hours_here'] for i in nb['runs'])),
+                    'reference GPU-hours': fmt(sum(by_id[i]['cost']['reference_gpu_hours'] for i in nb['runs'])),
+                }
+                if costed
+                else {}
+            ),
+            note=nb['error'] or '',
+        )
+        for n, nb in plan['notebooks'].items()
+    ]
+    totals.append(
+        dict(
+            notebook='**all (each run once)**',
+            runs=len(plan['runs']),
+            complete=sum(r['complete'] for r in plan['runs']),
+            **(
+                {
+                    'hours here': fmt(sum(r['cost']['hours_here'] for r in plan['runs'])),
+                    'reference GPU-hours': fmt(sum(r['cost']['reference_gpu_hours'] for r in plan['runs'])),
+                }
+                if costed
+                else {}
+            ),
+            note='',
+        )
+    )
     d = plan.get('cost_device')
-    head = (f"Plan of scale `{plan['scale']}`: {len(plan['runs'])} runs. "
-            + (f"Costs measured on {d['name']} ({d['device']})"
-            + (f", {d['note']}" if d['note'] else '') + f"; reference: {d['reference']}." if d else ''))
+    head = f"Plan of scale `{plan['scale']}`: {len(plan['runs'])} runs. " + (
+        f"Costs measured on {d['name']} ({d['device']})"
+        + (f", {d['note']}" if d['note'] else '')
+        + f"; reference: {d['reference']}."
+        if d
+        else ''
+    )
     recipes = 'Training recipes:\n\n' + markdown_table(recipe_rows(plan))
     return '\n\n'.join([head, markdown_table(totals), recipes, markdown_table(rows)]) + '\n'
 
@@ -185,68 +289,98 @@ def pending_runs(plan: dict) -> list[dict]:
     "The runs of `plan` that are not complete in the cache now (teachers first)."
     return [r for r in plan['runs'] if finished_metrics(RunConfig(**r['config']), r['kind']) is None]
 
+
 def _outcome(m: dict) -> str:
     "A run's outcome in words: 'complete, ...', 'diverged: ...' (a result too) or 'failed: ...' (to dispatch again)."
-    if 'error' in m: return f"{'diverged' if m['error'].startswith('NonFiniteLossError') else 'failed'}: {m['error']}"
+    if 'error' in m:
+        return f"{'diverged' if m['error'].startswith('NonFiniteLossError') else 'failed'}: {m['error']}"
     where = m['provenance']['machine']
     return f"complete, top-1 {m['final']['top1']:.2f} % (trained by pid {where.get('pid')} on {where.get('host')})"
+
 
 def dispatch_local(plan: dict, jobs: int = 1, gpus: tuple = (), folder: str | None = None, log=print) -> dict:
     """Train the runs of `plan` that are not complete here (teachers first); `{run id: outcome}`, an outcome starting
     'failed' or 'not run' when it did not finish."""
     todo, outcome = pending_runs(plan), {}
     if wide := [r['id'] for r in todo if r['world_size'] > 1]:
-        raise ValueError(f"{wide[0]} trains on several processes (world_size > 1): dispatch it with --executor slurm, "
-                         f"or run its command under torchrun --nproc_per_node=N")
+        raise ValueError(
+            f"{wide[0]} trains on several processes (world_size > 1): dispatch it with --executor slurm, "
+            f"or run its command under torchrun --nproc_per_node=N"
+        )
     for kind in ('teacher', 'student'):
         batch = [r for r in todo if r['kind'] == kind]
         for r in [r for r in batch if outcome.get(r['teacher'], '').startswith(('failed', 'not run'))]:
             outcome[r['id']] = f"not run: its teacher {r['teacher']} failed"
             batch.remove(r)
+
         def done(i, job, m, batch=batch):
             outcome[batch[i]['id']] = _outcome(m)
             log(f"[{len(outcome)}/{len(todo)}] {batch[i]['id']}: {outcome[batch[i]['id']]}")
+
         run_all([(RunConfig(**r['config']), kind) for r in batch], jobs, done, tuple(gpus), folder)
     return outcome
 
 # %% ../../nbs/11d_dispatch.ipynb #8927ed25
 SLURM_DEFAULTS = dict(partition=None, account=None, constraint=None, cpus_per_gpu=8, time_min=24 * 60)
 
+
 def slurm_parameters(run: dict, opts: dict, dependency: str | None = None) -> dict:
     "The submitit `SlurmExecutor` parameters of planned `run` with the user's `opts` (`SLURM_DEFAULTS` keys)."
     o, n = SLURM_DEFAULTS | {k: v for k, v in opts.items() if v is not None}, run['world_size']
-    p = dict(job_name=run['id'], nodes=1, ntasks_per_node=n, gpus_per_node=n, cpus_per_task=o['cpus_per_gpu'],
-             time=o['time_min'],
-             signal_delay_s=120, partition=o['partition'], account=o['account'], constraint=o['constraint'],
-             dependency=dependency)
+    p = dict(
+        job_name=run['id'],
+        nodes=1,
+        ntasks_per_node=n,
+        gpus_per_node=n,
+        cpus_per_task=o['cpus_per_gpu'],
+        time=o['time_min'],
+        signal_delay_s=120,
+        partition=o['partition'],
+        account=o['account'],
+        constraint=o['constraint'],
+        dependency=dependency,
+    )
     return {k: v for k, v in p.items() if v is not None}
+
 
 def slurm_script(run: dict, opts: dict, folder: str | Path, dependency: str | None = None) -> str:
     "The sbatch script that `dispatch_slurm` has submitit write for `run` (readable without a cluster)."
     from submitit.slurm.slurm import _make_sbatch_string  # the function SlurmExecutor writes its scripts with
-    return _make_sbatch_string(command=f"{sys.executable} -u -m submitit.core._submit {folder}", folder=str(folder),
-                               **slurm_parameters(run, opts, dependency))
+
+    return _make_sbatch_string(
+        command=f"{sys.executable} -u -m submitit.core._submit {folder}",
+        folder=str(folder),
+        **slurm_parameters(run, opts, dependency),
+    )
+
 
 def dispatch_slurm(plan: dict, opts: dict, folder: str | Path, log=print) -> dict:
     """Submit the runs of `plan` that are not complete, queued, running or trained elsewhere as Slurm jobs;
     `{run id: job id}`."""
-    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     executor = submitit.SlurmExecutor(folder)
-    known = json.loads((folder/'jobs.json').read_text()) if (folder/'jobs.json').exists() else {}
+    known = json.loads((folder / 'jobs.json').read_text()) if (folder / 'jobs.json').exists() else {}
     submitted = {}
     for r in pending_runs(plan):
         cfg = RunConfig(**r['config'])
         if holder := lock_holder(cfg.run_dir):
-            log(f"{r['id']}: skipped, being trained by pid {holder['pid']} on {holder['host']}"); continue
-        if r['id'] in known and submitit.SlurmJob(folder, known[r['id']]).state in ('PENDING', 'RUNNING', 'REQUEUED',
-                                                                                    'CONFIGURING'):
+            log(f"{r['id']}: skipped, being trained by pid {holder['pid']} on {holder['host']}")
+            continue
+        if r['id'] in known and submitit.SlurmJob(folder, known[r['id']]).state in (
+            'PENDING',
+            'RUNNING',
+            'REQUEUED',
+            'CONFIGURING',
+        ):
             submitted[r['id']] = known[r['id']]
-            log(f"{r['id']}: still queued or running as job {known[r['id']]}"); continue
+            log(f"{r['id']}: still queued or running as job {known[r['id']]}")
+            continue
         dependency = f"afterok:{submitted[r['teacher']]}" if r['teacher'] in submitted else None
         executor.update_parameters(**slurm_parameters(r, opts, dependency))
         submitted[r['id']] = executor.submit(RunJob(cfg, r['kind'])).job_id  # its CPUs: what Slurm gives each task
         log(f"{r['id']}: submitted as job {submitted[r['id']]}" + (f" ({dependency})" if dependency else ''))
-    atomic_write_json(folder/'jobs.json', known | submitted)
+    atomic_write_json(folder / 'jobs.json', known | submitted)
     return submitted
 
 # %% ../../nbs/11d_dispatch.ipynb #ccb2eb7b
@@ -255,35 +389,55 @@ def missing_needs(plan: dict, data_root: str | None = None) -> list[str]:
     the cache."""
     todo, missing = [RunConfig(**r['config']) for r in pending_runs(plan)], []
     for name in sorted({c.dataset for c in todo}):
-        try: get_dataset(name, root=data_root, train=False)
-        except FileNotFoundError as e: missing.append(f"data set {name} ({str(e).splitlines()[0]})")
-    missing += [f"weights {url}" for url in sorted({c.init for c in todo if c.init})
-                if not cached_weights(url).exists()]
+        try:
+            get_dataset(name, root=data_root, train=False)
+        except FileNotFoundError as e:
+            missing.append(f"data set {name} ({str(e).splitlines()[0]})")
+    missing += [
+        f"weights {url}" for url in sorted({c.init for c in todo if c.init}) if not cached_weights(url).exists()
+    ]
     return missing
+
 
 def fetch(plan: dict, data_root: str | None = None, log=print) -> list[str]:
     "Download the data sets, weights and hub models that the runs of `plan` need; returns what could not be fetched."
     cfgs, failed = [RunConfig(**r['config']) for r in plan['runs']], []
+
     def attempt(what: str, f):
-        try: f(); log(f"{what}: here")
-        except Exception as e: failed.append(f"{what}: {type(e).__name__}: {str(e).splitlines()[0]}"); log(failed[-1])
+        try:
+            f()
+            log(f"{what}: here")
+        except Exception as e:
+            failed.append(f"{what}: {type(e).__name__}: {str(e).splitlines()[0]}")
+            log(failed[-1])
+
     for name in sorted({c.dataset for c in cfgs}):
-        attempt(f"data set {name}", lambda: [get_dataset(name, root=data_root, train=t, download=True)
-                                             for t in (True, False)])
-    for url in sorted({c.init for c in cfgs if c.init}): attempt(f"weights {url}", lambda: pretrained_weights(url))
+        attempt(
+            f"data set {name}",
+            lambda: [get_dataset(name, root=data_root, train=t, download=True) for t in (True, False)],
+        )
+    for url in sorted({c.init for c in cfgs if c.init}):
+        attempt(f"weights {url}", lambda: pretrained_weights(url))
     for arch in sorted({c.arch for c in cfgs if downloads_weights(c.arch)}):
         attempt(f"model hub weights of {arch}", lambda: create_model(arch, snn=False))
     return failed
 
+
 def fetch_main(argv=None) -> int:
     """`ckdsnn fetch`: download what the plan of a scale needs (on a machine with network); 1 if something could not be
     fetched."""
-    p = _plan_args(argparse.ArgumentParser(prog='ckdsnn fetch',
-                                           description='Download the data sets and weights the planned runs need.'))
+    p = _plan_args(
+        argparse.ArgumentParser(
+            prog='ckdsnn fetch', description='Download the data sets and weights the planned runs need.'
+        )
+    )
     a = p.parse_args(argv)
     failed = fetch(make_plan(a.scale, a.only, a.results, a.runs, a.data_root, a.seeds, a.epochs), a.data_root)
-    print(f"fetch: {len(failed)} thing(s) could not be fetched" + ''.join(f"\n  {f}" for f in failed) if failed
-          else 'fetch: everything is here')
+    print(
+        f"fetch: {len(failed)} thing(s) could not be fetched" + ''.join(f"\n  {f}" for f in failed)
+        if failed
+        else 'fetch: everything is here'
+    )
     return 1 if failed else 0
 
 # %% ../../nbs/11d_dispatch.ipynb #c0412005
@@ -308,37 +462,53 @@ def _plan_args(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument('--epochs', type=int, default=None, help="epochs (default: the scale's)")
     return p
 
+
 def _plan_of(a, cost: bool = False, device: str | None = None) -> dict:
     "The plan of the parsed arguments `a`, with costs if `cost`, kept where `ckdsnn run` finds it."
     plan = make_plan(a.scale, a.only, a.results, a.runs, a.data_root, a.seeds, a.epochs)
-    if cost: estimate_costs(plan, device, log=lambda s: print(s, file=sys.stderr))
+    if cost:
+        estimate_costs(plan, device, log=lambda s: print(s, file=sys.stderr))
     atomic_write_json(plan_path(a.scale, a.runs), plan)
     return plan
+
 
 def plan_main(argv=None) -> int:
     """`ckdsnn plan`: the plan, as Markdown on stdout, in `runs/experiments/<scale>/plan.json` and (`--json`) a file of
     yours."""
-    p = _plan_args(argparse.ArgumentParser(prog='ckdsnn plan',
-                                           description='Every run the experiment notebooks need, with costs and '
-                                                       'commands.'))
+    p = _plan_args(
+        argparse.ArgumentParser(
+            prog='ckdsnn plan', description='Every run the experiment notebooks need, with costs and commands.'
+        )
+    )
     p.add_argument('--json', default=None, help='also write the plan to this JSON file')
     p.add_argument('--no-cost', action='store_true', help='skip the measured step times')
     p.add_argument('--device', default=None, help='where to time the steps (default: cuda if present, else cpu)')
-    p.add_argument('--show-config', metavar='RUN_ID', default=None,
-                   help="print that run's whole configuration, each field with the layer that set it, instead of the "
-                        "plan")
+    p.add_argument(
+        '--show-config',
+        metavar='RUN_ID',
+        default=None,
+        help="print that run's whole configuration, each field with the layer that set it, instead of the plan",
+    )
     a = p.parse_args(argv)
     plan = _plan_of(a, not (a.no_cost or a.show_config), a.device)
-    if a.json: atomic_write_json(a.json, plan)
-    print(config_markdown(find_run(a.show_config, a.scale, plan_path(a.scale, a.runs))) if a.show_config
-          else plan_markdown(plan), end='')
+    if a.json:
+        atomic_write_json(a.json, plan)
+    print(
+        config_markdown(find_run(a.show_config, a.scale, plan_path(a.scale, a.runs)))
+        if a.show_config
+        else plan_markdown(plan),
+        end='',
+    )
     return 0
+
 
 def run_main(argv=None) -> int:
     "`ckdsnn run RUN_ID`: train one planned run into the cache; 0 when complete, 1 when it failed."
     from ckdsnn.experiments import train_run
-    p = argparse.ArgumentParser(prog='ckdsnn run',
-                                description='Train one run of the plan into the cache (resuming it).')
+
+    p = argparse.ArgumentParser(
+        prog='ckdsnn run', description='Train one run of the plan into the cache (resuming it).'
+    )
     p.add_argument('run_id')
     p.add_argument('--scale', default='paper', help='the plan it is in (default: paper)')
     p.add_argument('--plan', default=None, help="the plan file (default: runs/experiments/<scale>/plan.json)")
@@ -348,28 +518,37 @@ def run_main(argv=None) -> int:
     print(f"{r['id']}: {_outcome(m)}")
     return 0 if _outcome(m).startswith(('complete', 'diverged')) else 1
 
+
 def dispatch_main(argv=None) -> int:
     """`ckdsnn dispatch`: plan, then train what is not complete, here (`--executor local`) or on Slurm; 1 if a run
     failed."""
-    p = _plan_args(argparse.ArgumentParser(prog='ckdsnn dispatch',
-                                           description='Train the planned runs that are not complete.'))
-    p.add_argument('--executor', default='local', choices=('local', 'slurm'),
-                   help='local (this machine, default) or slurm')
-    p.add_argument('--jobs', type=int, default=None,
-                   help="local: runs side by side without GPUs (default: the scale's)")
+    p = _plan_args(
+        argparse.ArgumentParser(prog='ckdsnn dispatch', description='Train the planned runs that are not complete.')
+    )
+    p.add_argument(
+        '--executor', default='local', choices=('local', 'slurm'), help='local (this machine, default) or slurm'
+    )
+    p.add_argument(
+        '--jobs', type=int, default=None, help="local: runs side by side without GPUs (default: the scale's)"
+    )
     p.add_argument('--gpus', default='', help='local: the GPUs to use, e.g. 0,1,2,3: one run per GPU at a time')
     for k, v in SLURM_DEFAULTS.items():
-        p.add_argument('--' + k.replace('_', '-'), type=type(v) if v is not None else str,
-                       default=os.environ.get(f'CKDSNN_SLURM_{k.upper()}'),
-                       help=f'slurm: {k} (or $CKDSNN_SLURM_{k.upper()}; default: {v})')
+        p.add_argument(
+            '--' + k.replace('_', '-'),
+            type=type(v) if v is not None else str,
+            default=os.environ.get(f'CKDSNN_SLURM_{k.upper()}'),
+            help=f'slurm: {k} (or $CKDSNN_SLURM_{k.upper()}; default: {v})',
+        )
     a = p.parse_args(argv)
     plan = _plan_of(a)
     if missing := missing_needs(plan, a.data_root):
-        raise FileNotFoundError(f"{missing[0]} is not "
-                                f"here{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}: run "
-                                f"`ckdsnn fetch --scale {a.scale}` on a machine with network, or point --data-root at "
-                                "the data")
-    folder = plan_path(a.scale, a.runs).parent/'submitit'
+        raise FileNotFoundError(
+            f"{missing[0]} is not "
+            f"here{f' (and {len(missing) - 1} more)' if len(missing) > 1 else ''}: run "
+            f"`ckdsnn fetch --scale {a.scale}` on a machine with network, or point --data-root at "
+            "the data"
+        )
+    folder = plan_path(a.scale, a.runs).parent / 'submitit'
     if a.executor == 'slurm':
         dispatch_slurm(plan, {k: getattr(a, k) for k in SLURM_DEFAULTS}, folder)
         print(f"collect when the jobs are done: make tables SCALE={a.scale} COLLECT=1")
@@ -377,8 +556,10 @@ def dispatch_main(argv=None) -> int:
     gpus = tuple(int(g) for g in a.gpus.split(',') if g.strip())
     outcome = dispatch_local(plan, a.jobs or get_scale(a.scale)['jobs'], gpus, str(folder))
     bad = {k: v for k, v in outcome.items() if not v.startswith(('complete', 'diverged'))}
-    print(f"dispatch: {len(outcome) - len(bad)} of {len(outcome)} runs trained or found complete"
-          + (f"; not complete: {', '.join(bad)}" if bad else ''))
+    print(
+        f"dispatch: {len(outcome) - len(bad)} of {len(outcome)} runs trained or found complete"
+        + (f"; not complete: {', '.join(bad)}" if bad else '')
+    )
     return 1 if bad else 0
 
 # %% ../../nbs/11d_dispatch.ipynb #2a42e3af

@@ -10,7 +10,8 @@ __all__ = ['AKAMASTER_RELEASE', 'CIFAR10_TEACHER', 'RECIPE_FIELDS', 'PAPER_RECIP
            'scale_datasets', 'scale_seeds', 'scale_label', 'run_id', 'available_datasets']
 
 # %% ../../nbs/11_presets.ipynb #5c22ca6f
-import hashlib, json
+import hashlib
+import json
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -22,12 +23,34 @@ from ..distill import canonical_switches, split_method
 
 # %% ../../nbs/11_presets.ipynb #fe0db39a
 AKAMASTER_RELEASE = 'https://github.com/akamaster/pytorch_resnet_cifar10/raw/master/pretrained_models/'
-CIFAR10_TEACHER = dict(arch='cifar_resnet20', init=AKAMASTER_RELEASE + 'resnet20-12fca82f.th', epochs=6, lr=0.02,
-                       # a fine-tune of the whole training set
-                       batch_size=128, weight_decay=1e-4, warmup_epochs=0., n_train=None)
-RECIPE_FIELDS = ('epochs', 'batch_size', 'world_size', 'optimizer', 'lr', 'weight_decay', 'warmup_epochs',
-                 'autoaugment',
-                 'randaugment', 'mixup', 'cutmix', 'mixup_off_epoch', 'reprob', 'label_smoothing')
+CIFAR10_TEACHER = dict(
+    arch='cifar_resnet20',
+    init=AKAMASTER_RELEASE + 'resnet20-12fca82f.th',
+    epochs=6,
+    lr=0.02,
+    # a fine-tune of the whole training set
+    batch_size=128,
+    weight_decay=1e-4,
+    warmup_epochs=0.0,
+    n_train=None,
+)
+RECIPE_FIELDS = (
+    'epochs',
+    'batch_size',
+    'world_size',
+    'optimizer',
+    'lr',
+    'weight_decay',
+    'warmup_epochs',
+    'autoaugment',
+    'randaugment',
+    'mixup',
+    'cutmix',
+    'mixup_off_epoch',
+    'reprob',
+    'label_smoothing',
+)
+
 
 def recipe(**given) -> dict:
     "A whole training recipe: every field of `RECIPE_FIELDS`, those not `given` at `RunConfig`'s defaults."
@@ -35,107 +58,205 @@ def recipe(**given) -> dict:
         raise ValueError(f"{bad} are not recipe fields; use {RECIPE_FIELDS}")
     return {f.name: given.get(f.name, f.default) for f in fields(RunConfig) if f.name in RECIPE_FIELDS}
 
+
 PAPER_RECIPES = {  # one per family of the paper scale; compared with their sources in table1_cifar
-    'cifar_resnet': recipe(epochs=400, batch_size=128, optimizer='sgd', lr=0.1, weight_decay=1e-4, autoaugment=True,
-                           reprob=0.5, label_smoothing=0.1),
-    'cifar_spikformer': recipe(epochs=400, batch_size=64, optimizer='adamw', lr=5e-4, weight_decay=0.06,
-                               warmup_epochs=20,
-                               randaugment='rand-m9-n1-mstd0.4-inc1', mixup=0.5, mixup_off_epoch=200, reprob=0.25,
-                               label_smoothing=0.1),
-    'imagenet_sew': recipe(epochs=320, batch_size=32, world_size=8, optimizer='sgd', lr=0.1, weight_decay=0.),
+    'cifar_resnet': recipe(
+        epochs=400,
+        batch_size=128,
+        optimizer='sgd',
+        lr=0.1,
+        weight_decay=1e-4,
+        autoaugment=True,
+        reprob=0.5,
+        label_smoothing=0.1,
+    ),
+    'cifar_spikformer': recipe(
+        epochs=400,
+        batch_size=64,
+        optimizer='adamw',
+        lr=5e-4,
+        weight_decay=0.06,
+        warmup_epochs=20,
+        randaugment='rand-m9-n1-mstd0.4-inc1',
+        mixup=0.5,
+        mixup_off_epoch=200,
+        reprob=0.25,
+        label_smoothing=0.1,
+    ),
+    'imagenet_sew': recipe(epochs=320, batch_size=32, world_size=8, optimizer='sgd', lr=0.1, weight_decay=0.0),
     'cifar10dvs': recipe(epochs=300, batch_size=128, optimizer='sgd', lr=0.1, weight_decay=1e-4),
-    'vit_teacher': recipe(epochs=100, batch_size=128, optimizer='sgd', lr=0.003, weight_decay=0., warmup_epochs=1,
-                          randaugment='rand-m9-n1-mstd0.4-inc1', label_smoothing=0.1),
-    'imagenet_teacher': recipe(epochs=1, batch_size=256, optimizer='sgd', lr=1e-3, weight_decay=0.),  # on one GPU
+    'vit_teacher': recipe(
+        epochs=100,
+        batch_size=128,
+        optimizer='sgd',
+        lr=0.003,
+        weight_decay=0.0,
+        warmup_epochs=1,
+        randaugment='rand-m9-n1-mstd0.4-inc1',
+        label_smoothing=0.1,
+    ),
+    'imagenet_teacher': recipe(epochs=1, batch_size=256, optimizer='sgd', lr=1e-3, weight_decay=0.0),  # on one GPU
 }
 SCALES = {
-    'smoke': dict(seeds=(0,), jobs=1, datasets=('mnist5k',),
-                  run=dict(arch='resnet20_tiny', width=0.5, T=2, epochs=1, batch_size=32, lr=0.05, weight_decay=5e-4,
-                           n_train=60, n_test=60),  # 6 digits of each class
-                  data={'tiny-imagenet': dict(arch='sew_resnet18_tiny', n_classes=4, cache=True),
-                        'nmnist': dict(n_train=30, n_test=None, batch_size=10)},
-                  teacher=dict(epochs=1), ablation=dict(datasets=('mnist5k',)),
-                  teachers=dict(spikformer_tiny=dict(arch='vit_tiny', width=0.5),
-                                sew_resnet18_tiny=dict(arch='tv_resnet18')),
-                  notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)),
-                                 table4_dvs=dict(datasets=('nmnist',)))),
-    'demo': dict(seeds=(0,), jobs=1, datasets=('mnist5k',),
-                 run=dict(arch='resnet20_tiny', T=2, epochs=8, batch_size=64, lr=0.3, weight_decay=5e-4,
-                          warmup_epochs=0.5), data={}, teacher=dict(epochs=8), ablation=dict(datasets=('mnist5k',))),
-    'cpu': dict(seeds=(0, 1, 2), jobs=2, datasets=('cifar10',),
-                run=dict(arch='resnet20_tiny', T=2, epochs=6, batch_size=64, lr=0.1, weight_decay=5e-4,
-                         warmup_epochs=0.5, cache=True),
-                data={'cifar10': dict(n_train=2500),
-                      'tiny-imagenet': dict(arch='sew_resnet18_tiny', n_classes=10, n_train=2500, n_test=500, epochs=5),
-                      'nmnist': dict(width=0.5, T=4, epochs=15, batch_size=32, lr=0.05)},
-                teacher=dict(epochs=15), ablation=dict(datasets=('cifar10',)),
-                methods=dict(bkdsnn=dict(warmup_epochs=1.0)),  # at 0.5 its summed feature loss can overflow
-                teachers={('resnet20_tiny', 'cifar10'): CIFAR10_TEACHER, ('resnet20', 'cifar10'): CIFAR10_TEACHER,
-                          ('spikformer_tiny', 'cifar10'): CIFAR10_TEACHER,
-                          'sew_resnet18_tiny': dict(arch='tv_resnet18', epochs=8)},
-                notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',)),
-                               # 5 seeds where the headline is; the two longest sweeps at 2 to fit the budget (they say
-                               # so)
-                               **{nb: dict(seeds=(0, 1, 2, 3, 4)) for nb in ('table1_cifar', 'fig4_ablation')},
-                               **{nb: dict(seeds=(0, 1)) for nb in ('ablation_code_vs_paper', 'fig_sensitivity')})),
+    'smoke': dict(
+        seeds=(0,),
+        jobs=1,
+        datasets=('mnist5k',),
+        run=dict(
+            arch='resnet20_tiny',
+            width=0.5,
+            T=2,
+            epochs=1,
+            batch_size=32,
+            lr=0.05,
+            weight_decay=5e-4,
+            n_train=60,
+            n_test=60,
+        ),  # 6 digits of each class
+        data={
+            'tiny-imagenet': dict(arch='sew_resnet18_tiny', n_classes=4, cache=True),
+            'nmnist': dict(n_train=30, n_test=None, batch_size=10),
+        },
+        teacher=dict(epochs=1),
+        ablation=dict(datasets=('mnist5k',)),
+        teachers=dict(spikformer_tiny=dict(arch='vit_tiny', width=0.5), sew_resnet18_tiny=dict(arch='tv_resnet18')),
+        notebooks=dict(table2_imagenet=dict(datasets=('tiny-imagenet',)), table4_dvs=dict(datasets=('nmnist',))),
+    ),
+    'demo': dict(
+        seeds=(0,),
+        jobs=1,
+        datasets=('mnist5k',),
+        run=dict(arch='resnet20_tiny', T=2, epochs=8, batch_size=64, lr=0.3, weight_decay=5e-4, warmup_epochs=0.5),
+        data={},
+        teacher=dict(epochs=8),
+        ablation=dict(datasets=('mnist5k',)),
+    ),
+    'cpu': dict(
+        seeds=(0, 1, 2),
+        jobs=2,
+        datasets=('cifar10',),
+        run=dict(
+            arch='resnet20_tiny', T=2, epochs=6, batch_size=64, lr=0.1, weight_decay=5e-4, warmup_epochs=0.5, cache=True
+        ),
+        data={
+            'cifar10': dict(n_train=2500),
+            'tiny-imagenet': dict(arch='sew_resnet18_tiny', n_classes=10, n_train=2500, n_test=500, epochs=5),
+            'nmnist': dict(width=0.5, T=4, epochs=15, batch_size=32, lr=0.05),
+        },
+        teacher=dict(epochs=15),
+        ablation=dict(datasets=('cifar10',)),
+        methods=dict(bkdsnn=dict(warmup_epochs=1.0)),  # at 0.5 its summed feature loss can overflow
+        teachers={
+            ('resnet20_tiny', 'cifar10'): CIFAR10_TEACHER,
+            ('resnet20', 'cifar10'): CIFAR10_TEACHER,
+            ('spikformer_tiny', 'cifar10'): CIFAR10_TEACHER,
+            'sew_resnet18_tiny': dict(arch='tv_resnet18', epochs=8),
+        },
+        notebooks=dict(
+            table2_imagenet=dict(datasets=('tiny-imagenet',)),
+            table4_dvs=dict(datasets=('nmnist',)),
+            # 5 seeds where the headline is; the two longest sweeps at 2 to fit the budget (they say
+            # so)
+            **{nb: dict(seeds=(0, 1, 2, 3, 4)) for nb in ('table1_cifar', 'fig4_ablation')},
+            **{nb: dict(seeds=(0, 1)) for nb in ('ablation_code_vs_paper', 'fig_sensitivity')},
+        ),
+    ),
     # a missing data set stops it
-    'paper': dict(seeds=(0,), jobs=1, datasets=('cifar10', 'cifar100'), require_data=True,
-                  run=dict(arch='resnet19', T=4, workers=8, **PAPER_RECIPES['cifar_resnet']),  # no download: fetch
-                  data=dict(imagenet=dict(arch='sew_resnet34', **PAPER_RECIPES['imagenet_sew']),
-                            cifar10dvs=dict(arch='resnet20', T=10, **PAPER_RECIPES['cifar10dvs'])),
-                  teacher={}, ablation=dict(datasets=('cifar100',), fields=dict(T=1)),
-                  teachers=dict(spikformer_4_384=dict(arch='vit_small_pretrained', **PAPER_RECIPES['vit_teacher']),
-                                **{f'sew_resnet{d}': dict(arch=f'tv_resnet{d}', init=w.IMAGENET1K_V1.url,
-                                                        **PAPER_RECIPES['imagenet_teacher'])
-                                   for d, w in ((18, ResNet18_Weights), (34, ResNet34_Weights))}),
-                  notebooks=dict(table2_imagenet=dict(datasets=('imagenet',)),
-                                 table4_dvs=dict(datasets=('cifar10dvs',)))), }
+    'paper': dict(
+        seeds=(0,),
+        jobs=1,
+        datasets=('cifar10', 'cifar100'),
+        require_data=True,
+        run=dict(arch='resnet19', T=4, workers=8, **PAPER_RECIPES['cifar_resnet']),  # no download: fetch
+        data=dict(
+            imagenet=dict(arch='sew_resnet34', **PAPER_RECIPES['imagenet_sew']),
+            cifar10dvs=dict(arch='resnet20', T=10, **PAPER_RECIPES['cifar10dvs']),
+        ),
+        teacher={},
+        ablation=dict(datasets=('cifar100',), fields=dict(T=1)),
+        teachers=dict(
+            spikformer_4_384=dict(arch='vit_small_pretrained', **PAPER_RECIPES['vit_teacher']),
+            **{
+                f'sew_resnet{d}': dict(
+                    arch=f'tv_resnet{d}', init=w.IMAGENET1K_V1.url, **PAPER_RECIPES['imagenet_teacher']
+                )
+                for d, w in ((18, ResNet18_Weights), (34, ResNet34_Weights))
+            },
+        ),
+        notebooks=dict(table2_imagenet=dict(datasets=('imagenet',)), table4_dvs=dict(datasets=('cifar10dvs',))),
+    ),
+}
+
 
 def get_scale(scale: str) -> dict:
     "The preset of `scale` (one of `SCALES`)."
-    if scale not in SCALES: raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}; use one of {', '.join(SCALES)}")
     return SCALES[scale]
 
 # %% ../../nbs/11_presets.ipynb #dbfbbcc7
 RECIPE_SOURCES = {  # recipe: {field: (the source's value, why ours differs or None)}
     'cifar_resnet': dict(
         epochs=(400, None),
-        batch_size=(128, None), optimizer=('sgd', None), lr=(0.1, None), autoaugment=(True, None),
-        weight_decay=('not in the config', "1e-4, the default of BKDSNN's training script"), warmup_epochs=(0., None),
+        batch_size=(128, None),
+        optimizer=('sgd', None),
+        lr=(0.1, None),
+        autoaugment=(True, None),
+        weight_decay=('not in the config', "1e-4, the default of BKDSNN's training script"),
+        warmup_epochs=(0.0, None),
         reprob=(0.5, "timm's erasing covers up to 1/3 of the image, torchvision's with the authors' scale 0.2"),
-        label_smoothing=(0.1, None), mixup=(0., None)),
+        label_smoothing=(0.1, None),
+        mixup=(0.0, None),
+    ),
     'cifar_spikformer': dict(
-        epochs=(400, None), batch_size=(64, None), optimizer=('adamw', None), lr=(5e-4, None),
+        epochs=(400, None),
+        batch_size=(64, None),
+        optimizer=('adamw', None),
+        lr=(5e-4, None),
         weight_decay=(0.06, None),
         warmup_epochs=(20, "the warm-up starts from 0, not from the config's warmup_lr 1e-5"),
-        randaugment=('rand-m9-n1-mstd0.4-inc1', None), mixup=(0.5, None), cutmix=(0., None),
+        randaugment=('rand-m9-n1-mstd0.4-inc1', None),
+        mixup=(0.5, None),
+        cutmix=(0.0, None),
         mixup_off_epoch=(200, None),
-        reprob=(0.25, None), label_smoothing=(0.1, None)),
+        reprob=(0.25, None),
+        label_smoothing=(0.1, None),
+    ),
     'imagenet_sew': dict(
-        epochs=(320, None), optimizer=('sgd', None), lr=(0.1, None), weight_decay=(0., None), warmup_epochs=(0., None),
-        batch_size=('128 per GPU on 2 GPUs (run.sh), 32 on 8 (its comment)',
-                    'the same 256 images per step, on 8 GPUs')),
+        epochs=(320, None),
+        optimizer=('sgd', None),
+        lr=(0.1, None),
+        weight_decay=(0.0, None),
+        warmup_epochs=(0.0, None),
+        batch_size=('128 per GPU on 2 GPUs (run.sh), 32 on 8 (its comment)', 'the same 256 images per step, on 8 GPUs'),
+    ),
 }
+
 
 def recipe_comparison(name: str) -> list[dict]:
     "Rows `field, ours, source, difference` comparing recipe `name` of `PAPER_RECIPES` with `RECIPE_SOURCES`."
     ours = PAPER_RECIPES[name]
-    return [dict(field=k, ours=ours[k], source=src, difference=why or ('–' if src == ours[k] else 'differs'))
-            for k, (src, why) in RECIPE_SOURCES[name].items()]
+    return [
+        dict(field=k, ours=ours[k], source=src, difference=why or ('–' if src == ours[k] else 'differs'))
+        for k, (src, why) in RECIPE_SOURCES[name].items()
+    ]
 
 # %% ../../nbs/11_presets.ipynb #55d5fa68
 REPO = Path(ckdsnn.__file__).resolve().parents[1]  # the checkout (an editable install)
-EXPERIMENTS_NBS = REPO/'nbs'/'experiments'
+EXPERIMENTS_NBS = REPO / 'nbs' / 'experiments'
+
 
 def default_dir(kind: str) -> Path:
     "`results` or `runs` at the root of the checkout (else in the working directory)."
-    return (REPO if (REPO/'pyproject.toml').exists() else Path.cwd())/kind
+    return (REPO if (REPO / 'pyproject.toml').exists() else Path.cwd()) / kind
 
 # %% ../../nbs/11_presets.ipynb #72d97dd6
 SPEC_KEYS = {'label', 'paper', 'paper_row', 'panel', 'seeds'}  # spec keys that describe the row or pick its seeds
 
+
 class NotRunnable(ValueError):
     "A spec that the current code or data cannot run (a field `RunConfig` lacks, a data set that is not there)."
+
 
 def layered(layers: list[tuple[str, dict]]) -> tuple[dict, dict]:
     "Merge `(name, fields)` layers, a later one winning: the fields, and for each the name of the layer that set it."
@@ -145,10 +266,12 @@ def layered(layers: list[tuple[str, dict]]) -> tuple[dict, dict]:
         source |= dict.fromkeys(layer, name)
     return merged, source
 
+
 def config_sources(layers: list[tuple[str, dict]], set_later: dict | None = None) -> dict:
     """For each `RunConfig` field, the layer that set it (`set_later`: fields set after the layers), else 'RunConfig
     default'."""
     return {f.name: 'RunConfig default' for f in fields(RunConfig)} | layered(layers)[1] | (set_later or {})
+
 
 def run_layers(scale: str, spec: dict, epochs: int | None = None) -> list[tuple[str, dict]]:
     "The layers that make the `RunConfig` of `spec` at `scale`, in the order they apply."
@@ -157,10 +280,15 @@ def run_layers(scale: str, spec: dict, epochs: int | None = None) -> list[tuple[
     if bad := sorted(set(fields_) - {f.name for f in fields(RunConfig)}):
         raise NotRunnable(f"spec {spec.get('label', spec)!r} sets {bad}, which are not RunConfig fields")
     dataset, method = fields_.get('dataset', s['datasets'][0]), fields_.get('method', 'ce')
-    return [(f'scale {scale}: run', s['run']), (f'scale {scale}: data {dataset}', s['data'].get(dataset, {})),
-            (f'scale {scale}: method {method}', s.get('methods', {}).get(method, {})),  # a method's own settings
-            ('epochs override', {'epochs': epochs} if epochs else {}), ('spec', fields_),
-            ('scale and data set', {'dataset': dataset, 'scale': scale})]
+    return [
+        (f'scale {scale}: run', s['run']),
+        (f'scale {scale}: data {dataset}', s['data'].get(dataset, {})),
+        (f'scale {scale}: method {method}', s.get('methods', {}).get(method, {})),  # a method's own settings
+        ('epochs override', {'epochs': epochs} if epochs else {}),
+        ('spec', fields_),
+        ('scale and data set', {'dataset': dataset, 'scale': scale}),
+    ]
+
 
 def run_config(scale: str, spec: dict, epochs: int | None = None) -> RunConfig:
     "The `RunConfig` of `spec` (RunConfig fields plus `SPEC_KEYS`) at `scale`; seed 0, no teacher yet."
@@ -175,16 +303,22 @@ def teacher_layers(cfg: RunConfig) -> list[tuple[str, dict]]:
     teachers = s.get('teachers', {})
     key = (cfg.arch, cfg.dataset) if teachers.get((cfg.arch, cfg.dataset)) else cfg.arch
     other = teachers.get(key, {})  # another network teaches this one: its own width and blocks, not the student's
-    own = {f.name: f.default for f in fields(RunConfig) if f.name in fields_with('model')
-           and f.name not in ('dataset', 'n_classes')}
-    return [(f'scale {cfg.scale}: run', s['run']), (f'scale {cfg.scale}: data {cfg.dataset}',
-                                                    s['data'].get(cfg.dataset, {})),
-            (f'scale {cfg.scale}: teacher', s['teacher']),
-            ("student's model and setup", {k: getattr(cfg, k) for k in fields_with('model', 'setup')}),
-            ('RunConfig default (another network teaches)', own if other else {}),
-            (f'scale {cfg.scale}: teachers {key}', other),
-            # an ANN ignores T: one teacher for all T
-            ('a teacher', {'method': 'ce', 'seed': 0, 'T': 1, 'scale': cfg.scale})]
+    own = {
+        f.name: f.default
+        for f in fields(RunConfig)
+        if f.name in fields_with('model') and f.name not in ('dataset', 'n_classes')
+    }
+    return [
+        (f'scale {cfg.scale}: run', s['run']),
+        (f'scale {cfg.scale}: data {cfg.dataset}', s['data'].get(cfg.dataset, {})),
+        (f'scale {cfg.scale}: teacher', s['teacher']),
+        ("student's model and setup", {k: getattr(cfg, k) for k in fields_with('model', 'setup')}),
+        ('RunConfig default (another network teaches)', own if other else {}),
+        (f'scale {cfg.scale}: teachers {key}', other),
+        # an ANN ignores T: one teacher for all T
+        ('a teacher', {'method': 'ce', 'seed': 0, 'T': 1, 'scale': cfg.scale}),
+    ]
+
 
 def teacher_config(cfg: RunConfig) -> RunConfig:
     """The ANN teacher of student run `cfg`: its data, network and setup, trained with the scale's recipe and teacher
@@ -197,31 +331,43 @@ def scale_datasets(scale: str, notebook: str | None = None) -> tuple:
     s = get_scale(scale)
     return tuple(s.get('notebooks', {}).get(notebook, {}).get('datasets', s['datasets']))
 
+
 def scale_seeds(scale: str, notebook: str | None = None) -> tuple:
     "The seeds of `scale`, or of its `notebook` where the scale's `notebooks` names fewer."
     s = get_scale(scale)
     return tuple(s.get('notebooks', {}).get(notebook, {}).get('seeds', s['seeds']))
 
+
 def scale_label(scale: str, notebook: str | None = None) -> str:
     "One line describing the recipe of `scale` (for `notebook`: on its data sets)."
     s = get_scale(scale)
     r = s['run']
+
     def split(d):
         c = {**r, **s['data'].get(d, {})}
         own = ''.join(f', {k} {v}' for k, v in s['data'].get(d, {}).items() if k not in ('n_train', 'n_test'))
         t = teacher_config(run_config(scale, dict(dataset=d)))
-        teacher = f"teacher {t.arch}" + (f" from {t.init.rsplit('/', 1)[-1]}" if t.init
-                                         else '') + f" for {t.epochs} epoch{'s' * (t.epochs != 1)}"
+        teacher = (
+            f"teacher {t.arch}"
+            + (f" from {t.init.rsplit('/', 1)[-1]}" if t.init else '')
+            + f" for {t.epochs} epoch{'s' * (t.epochs != 1)}"
+        )
         return f"{d} ({c.get('n_train') or 'all'}/{c.get('n_test') or 'all'} train/test{own}; {teacher})"
-    net = ', '.join(([f"width {r['width']}"] if 'width' in r else [])
-                    + ([f"blocks {'-'.join(map(str, r['blocks']))}"] if 'blocks' in r else []))
-    own_settings = ''.join(f"{m} with {', '.join(f'{k} {v}' for k, v in kw.items())}; "
-                           for m, kw in s.get('methods', {}).items())
+
+    net = ', '.join(
+        ([f"width {r['width']}"] if 'width' in r else [])
+        + ([f"blocks {'-'.join(map(str, r['blocks']))}"] if 'blocks' in r else [])
+    )
+    own_settings = ''.join(
+        f"{m} with {', '.join(f'{k} {v}' for k, v in kw.items())}; " for m, kw in s.get('methods', {}).items()
+    )
     note = "the paper's recipe" if scale == 'paper' else "NOT the paper's setting: a proxy, compare trends, not values"
-    return (f"Scale `{scale}`: {r['arch']}{f' ({net})' if net else ''}, T={r['T']}, {r['epochs']} epochs, "
-            f"batch {r['batch_size']}, lr {r['lr']}, wd {r['weight_decay']}; "
-            f"{', '.join(map(split, scale_datasets(scale, notebook)))}; "
-            f"{own_settings}{len(scale_seeds(scale, notebook))} seed(s); {note}.")
+    return (
+        f"Scale `{scale}`: {r['arch']}{f' ({net})' if net else ''}, T={r['T']}, {r['epochs']} epochs, "
+        f"batch {r['batch_size']}, lr {r['lr']}, wd {r['weight_decay']}; "
+        f"{', '.join(map(split, scale_datasets(scale, notebook)))}; "
+        f"{own_settings}{len(scale_seeds(scale, notebook))} seed(s); {note}."
+    )
 
 # %% ../../nbs/11_presets.ipynb #b088cbad
 def run_id(cfg: RunConfig, teacher_id: str | None = None, prefix: str | None = None) -> str:
@@ -230,8 +376,9 @@ def run_id(cfg: RunConfig, teacher_id: str | None = None, prefix: str | None = N
     skip = set(fields_with('setup', 'teacher'))
     defaults = asdict(RunConfig())
     key = {k: v for k, v in asdict(cfg).items() if k not in skip and v != defaults[k]}
-    digest = hashlib.sha1(json.dumps([key, teacher_id, TRAINING_CODE_VERSION], sort_keys=True,
-                                     default=list).encode()).hexdigest()[:10]
+    digest = hashlib.sha1(
+        json.dumps([key, teacher_id, TRAINING_CODE_VERSION], sort_keys=True, default=list).encode()
+    ).hexdigest()[:10]
     name = prefix or '_'.join(c.name for c in split_method(cfg.method))
     return f"{name}-{cfg.dataset}-{cfg.arch}-T{cfg.T}-s{cfg.seed}-{digest}"
 

@@ -23,8 +23,10 @@ from .presets import get_scale, scale_label
 def summarize(values: list) -> dict:
     "`{mean, std, n, values}` of the numbers in `values` (None skipped); std is the sample std, None when n < 2."
     v = [float(x) for x in values if x is not None]
-    if not v: raise ValueError("summarize got no numbers")
+    if not v:
+        raise ValueError("summarize got no numbers")
     return dict(mean=float(np.mean(v)), std=float(np.std(v, ddof=1)) if len(v) > 1 else None, n=len(v), values=v)
+
 
 def aggregate(runs: list[dict]) -> dict:
     "Per metric, `summarize` over `runs` (one dict of numbers per seed); metrics missing in every run are left out."
@@ -34,11 +36,13 @@ def aggregate(runs: list[dict]) -> dict:
 # %% ../../nbs/11a_report.ipynb #f06829bb
 ROW_KINDS = ('teacher', 'student')
 
+
 def row_kind(row: dict) -> str:
     "The `kind` of `row`: 'teacher' or 'student'."
     if row.get('kind') not in ROW_KINDS:
         raise ValueError(f"row {row.get('method', row)!r} has kind {row.get('kind')!r}, not one of {ROW_KINDS}")
     return row['kind']
+
 
 def students(rows: list[dict]) -> list[dict]:
     "The rows of kind 'student', in order."
@@ -52,60 +56,93 @@ def per_seed(row: dict, metric: str = 'top1') -> dict:
         raise ValueError(f"row {row['method']!r}: {len(values)} values of {metric} for seeds {row['seeds']}")
     return dict(zip(row['seeds'], values))
 
+
 def compare(a: dict, b: dict, level: float = 0.95) -> dict:
     "`a` - `b` over the seeds both `{seed: value}` maps have: n, mean difference, its Student's t interval, verdict."
     d = np.array([a[s] - b[s] for s in sorted(set(a) & set(b))], dtype=float)
-    if len(d) == 0: raise ValueError(f"no seed in common between seeds {sorted(a)} and {sorted(b)}")
+    if len(d) == 0:
+        raise ValueError(f"no seed in common between seeds {sorted(a)} and {sorted(b)}")
     delta = float(d.mean())
-    if len(d) == 1: return dict(n=1, delta=delta, low=None, high=None, half_width=None, verdict='one seed')
+    if len(d) == 1:
+        return dict(n=1, delta=delta, low=None, high=None, half_width=None, verdict='one seed')
     half = float(stats.t.ppf((1 + level) / 2, len(d) - 1) * d.std(ddof=1) / np.sqrt(len(d)))
     verdict = 'ahead' if delta - half > 0 else 'behind' if delta + half < 0 else 'not distinguishable'
     return dict(n=len(d), delta=delta, low=delta - half, high=delta + half, half_width=half, verdict=verdict)
 
+
 def describe(c: dict, digits: int = 2) -> str:
     "A `compare` result in words: the mean difference, n, the interval and the verdict."
-    if c['n'] == 1: return f"{c['delta']:+.{digits}f} (n = 1): a single seed, no interval, no claim"
+    if c['n'] == 1:
+        return f"{c['delta']:+.{digits}f} (n = 1): a single seed, no interval, no claim"
     verdict = f"not distinguishable with {c['n']} seeds" if c['verdict'] == 'not distinguishable' else c['verdict']
-    return (f"{c['delta']:+.{digits}f} (n = {c['n']}, 95 % CI [{c['low']:+.{digits}f}, {c['high']:+.{digits}f}]): "
-            f"{verdict}")
+    return (
+        f"{c['delta']:+.{digits}f} (n = {c['n']}, 95 % CI [{c['low']:+.{digits}f}, {c['high']:+.{digits}f}]): {verdict}"
+    )
 
 # %% ../../nbs/11a_report.ipynb #73ee44d0
-def _group(row: dict, keys) -> tuple: return tuple(row['config'].get(k) for k in keys)
+def _group(row: dict, keys) -> tuple:
+    return tuple(row['config'].get(k) for k in keys)
+
 
 def _fmt(s: dict | None, digits: int = 2) -> str:
-    if s is None: return '–'
+    if s is None:
+        return '–'
     return f"{s['mean']:.{digits}f}" + (f" ± {s['std']:.{digits}f}" if s['std'] is not None else '') + f" (n={s['n']})"
+
 
 def significance_note(rows: list[dict], ours: str, metric: str = 'top1', keys=('dataset', 'T'), digits: int = 2) -> str:
     "Markdown: student row `ours` (a label) against each other student row of its group on `metric`, paired by seed."
-    lines, halves = [f"Paired comparison on `{metric}` (mean per-seed difference, 95 % Student's t interval; "
-                     "'ahead' or 'behind' only when the interval excludes zero):"], []
+    lines, halves = (
+        [
+            f"Paired comparison on `{metric}` (mean per-seed difference, 95 % Student's t interval; "
+            "'ahead' or 'behind' only when the interval excludes zero):"
+        ],
+        [],
+    )
     rows = students(rows)
     for r in rows:
-        if r['method'] != ours: continue
+        if r['method'] != ours:
+            continue
         for o in rows:
-            if o is r or _group(o, keys) != _group(r, keys) or metric not in o['metrics']: continue
+            if o is r or _group(o, keys) != _group(r, keys) or metric not in o['metrics']:
+                continue
             c = compare(per_seed(r, metric), per_seed(o, metric))
             where = ', '.join(f'{k}={v}' for k, v in zip(keys, _group(r, keys)))
             lines.append(f"- {where}: {ours} vs {o['method']}: {describe(c, digits)}.")
-            if c['half_width'] is not None: halves.append(c['half_width'])
-    if len(lines) == 1: raise ValueError(f"significance_note found no student row {ours!r} with a comparable row")
-    if halves: lines.append(f"\nSmallest difference these seeds could detect (the intervals' half-widths): "
-                            f"{min(halves):.{digits}f} to {max(halves):.{digits}f}.")
+            if c['half_width'] is not None:
+                halves.append(c['half_width'])
+    if len(lines) == 1:
+        raise ValueError(f"significance_note found no student row {ours!r} with a comparable row")
+    if halves:
+        lines.append(
+            f"\nSmallest difference these seeds could detect (the intervals' half-widths): "
+            f"{min(halves):.{digits}f} to {max(halves):.{digits}f}."
+        )
     return '\n'.join(lines)
 
 # %% ../../nbs/11a_report.ipynb #72915dc8
 def failed_note(row: dict) -> str | None:
     "A note naming the seeds of `row` that did not finish and what stopped each (the first clause); None if none."
-    if not row.get('failed'): return None
+    if not row.get('failed'):
+        return None
     where = ', '.join(f'{k}={v}' for k, v in row['config'].items() if k in ('arch', 'dataset', 'T'))
     why = '; '.join(f"seed {f['seed']}: {f['error'].split(';')[0]}" for f in row['failed'])
-    return (f"{row['method']} ({where}) has n = {len(row['seeds'])} of {len(row['seeds']) + len(row['failed'])} "
-            f"seeds: its numbers leave out {why}.")
+    return (
+        f"{row['method']} ({where}) has n = {len(row['seeds'])} of {len(row['seeds']) + len(row['failed'])} "
+        f"seeds: its numbers leave out {why}."
+    )
 
 # %% ../../nbs/11a_report.ipynb #eda57b9e
-def write_result(name: str, scale: str, rows: list[dict], params: dict, out_dir: str | Path = 'results',
-                 notes: list[str] = (), wall_time_s: float | None = None, **extra) -> Path:
+def write_result(
+    name: str,
+    scale: str,
+    rows: list[dict],
+    params: dict,
+    out_dir: str | Path = 'results',
+    notes: list[str] = (),
+    wall_time_s: float | None = None,
+    **extra,
+) -> Path:
     "Write `rows` of experiment `name` at `scale` to `<out_dir>/<name>/<scale>.json` atomically; returns the path."
     get_scale(scale)
     for r in rows:
@@ -114,67 +151,118 @@ def write_result(name: str, scale: str, rows: list[dict], params: dict, out_dir:
         row_kind(r)
         if bad := [k for k, m in r['metrics'].items() if set(m) != {'mean', 'std', 'n', 'values'}]:
             raise ValueError(f"row {r['method']!r}: metrics {bad} are not summarize() results")
-    path = Path(out_dir)/name/f'{scale}.json'
-    atomic_write_json(path, dict(name=name, scale=scale, scale_label=scale_label(scale, name), notes=list(notes),
-                                 provenance=provenance(wall_time_s=wall_time_s, parameters=params), rows=rows, **extra))
+    path = Path(out_dir) / name / f'{scale}.json'
+    atomic_write_json(
+        path,
+        dict(
+            name=name,
+            scale=scale,
+            scale_label=scale_label(scale, name),
+            notes=list(notes),
+            provenance=provenance(wall_time_s=wall_time_s, parameters=params),
+            rows=rows,
+            **extra,
+        ),
+    )
     return path
+
 
 def load_result(path: str | Path) -> dict:
     "A result written by `write_result`."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no result at {path}: run its notebook (make tables) first")
+    if not path.is_file():
+        raise FileNotFoundError(f"no result at {path}: run its notebook (make tables) first")
     return json.loads(path.read_text())
 
 # %% ../../nbs/11a_report.ipynb #7cb4d06e
-def table_markdown(rows: list[dict], metric: str = 'top1', keys=('dataset', 'T'), digits: int = 2,
-                   metric_label: str | None = None) -> str:
+def table_markdown(
+    rows: list[dict], metric: str = 'top1', keys=('dataset', 'T'), digits: int = 2, metric_label: str | None = None
+) -> str:
     """Markdown table of `rows`: method, the `keys` of its config, ours on `metric` (mean ± std (n)), the paper's
     number and cell."""
+
     def paper(r):  # one number, or one per metric
         p = r.get('paper')
         p = p.get(metric) if isinstance(p, dict) else p
         return '–' if p is None else f"{p:.{digits}f}"
-    show = [dict(method=r['method'], **{k: r['config'].get(k, '–') for k in keys},
-                 **{metric_label or f'ours: {metric}': f"pending: {', '.join(r['pending'])}" if r.get('pending')
-                    else _fmt(r['metrics'].get(metric), digits), 'paper': paper(r),
-                    'paper cell': r.get('paper_row') or '–'}) for r in rows]
+
+    show = [
+        dict(
+            method=r['method'],
+            **{k: r['config'].get(k, '–') for k in keys},
+            **{
+                metric_label or f'ours: {metric}': f"pending: {', '.join(r['pending'])}"
+                if r.get('pending')
+                else _fmt(r['metrics'].get(metric), digits),
+                'paper': paper(r),
+                'paper cell': r.get('paper_row') or '–',
+            },
+        )
+        for r in rows
+    ]
     return markdown_table(show)
 
 # %% ../../nbs/11a_report.ipynb #17a2ee02
 def not_built_markdown(items: list[dict]) -> str:
     "Markdown table of rows not run: each item has `label`, `config` (dict), `paper`, `paper_row`, `why`."
-    return markdown_table([dict(method=i['label'], config=', '.join(f'{k}={v}' for k, v in i['config'].items()),
-                                ours=f"not run: {i['why']}",
-                                paper='–' if i.get('paper') is None else f"{i['paper']:.2f}",
-                                **{'paper cell': i.get('paper_row') or '–'}) for i in items])
+    return markdown_table(
+        [
+            dict(
+                method=i['label'],
+                config=', '.join(f'{k}={v}' for k, v in i['config'].items()),
+                ours=f"not run: {i['why']}",
+                paper='–' if i.get('paper') is None else f"{i['paper']:.2f}",
+                **{'paper cell': i.get('paper_row') or '–'},
+            )
+            for i in items
+        ]
+    )
 
 # %% ../../nbs/11a_report.ipynb #1e062baf
 def paper_cells(table: list[tuple], columns: list[dict]) -> list[dict]:
     "The cells of a paper table given as rows `(row, T, *one value per column)`; None (not reported) gives no cell."
-    return [dict(row=row, T=T, **col, value=v) for row, T, *values in table for col, v in zip(columns, values)
-            if v is not None]
+    return [
+        dict(row=row, T=T, **col, value=v)
+        for row, T, *values in table
+        for col, v in zip(columns, values)
+        if v is not None
+    ]
+
 
 def cell_name(cell: dict) -> str:
     "A paper cell in words: its row, its column, its T."
     column = ', '.join(str(v) for k, v in cell.items() if k not in ('row', 'T', 'value'))
     return f"{cell['row']}, {column}, T={cell['T']}"
 
+
 def paper_number(cells: list[dict], row: str | None, T: int | None = None, **column) -> tuple:
     """The paper's `(value, cell name)` for `row` in `column` at `T` (else the nearest T it reports); `(None, None)` if
     none."""
     found = [c for c in cells if c['row'] == row and all(c.get(k) == v for k, v in column.items())]
-    if not found: return None, None
+    if not found:
+        return None, None
     cell = found[0] if T is None else min(found, key=lambda c: abs(c['T'] - T))
     return cell['value'], cell_name(cell)
 
+
 def not_built_rows(cells: list[dict], why: dict) -> list[dict]:
     "The `not_built_markdown` items of the cells whose row is in `why` (row -> why it is not run)."
-    return [dict(label=c['row'], config={k: v for k, v in c.items() if k not in ('row', 'value')}, paper=c['value'],
-                 paper_row=cell_name(c), why=why[c['row']]) for c in cells if c['row'] in why]
+    return [
+        dict(
+            label=c['row'],
+            config={k: v for k, v in c.items() if k not in ('row', 'value')},
+            paper=c['value'],
+            paper_row=cell_name(c),
+            why=why[c['row']],
+        )
+        for c in cells
+        if c['row'] in why
+    ]
 
 # %% ../../nbs/11a_report.ipynb #90d64e57
-def bar_figure(rows: list[dict], metric: str = 'top1', title: str = '', ylabel: str | None = None,
-               key: str = 'dataset') -> plt.Figure:
+def bar_figure(
+    rows: list[dict], metric: str = 'top1', title: str = '', ylabel: str | None = None, key: str = 'dataset'
+) -> plt.Figure:
     "Bars of `metric` (mean ± std, seeds as dots) per row, one panel per value of `config[key]`."
     panels = list(dict.fromkeys(r['config'].get(key) for r in rows))
     fig, axes = plt.subplots(1, len(panels), figsize=(1.5 + 0.9 * len(rows), 3.4), squeeze=False)
@@ -182,9 +270,16 @@ def bar_figure(rows: list[dict], metric: str = 'top1', title: str = '', ylabel: 
         sel = [r for r in rows if r['config'].get(key) == panel and metric in r['metrics']]
         ms = [r['metrics'][metric] for r in sel]
         x = np.arange(len(sel))
-        ax.bar(x, [m['mean'] for m in ms], yerr=[m['std'] or 0 for m in ms], capsize=3, color=plt.cm.tab10(x % 10),
-               alpha=0.8)
-        for i, m in enumerate(ms): ax.plot([i] * m['n'], m['values'], 'k.', ms=4)
+        ax.bar(
+            x,
+            [m['mean'] for m in ms],
+            yerr=[m['std'] or 0 for m in ms],
+            capsize=3,
+            color=plt.cm.tab10(x % 10),
+            alpha=0.8,
+        )
+        for i, m in enumerate(ms):
+            ax.plot([i] * m['n'], m['values'], 'k.', ms=4)
         lo_ = min(v for m in ms for v in m['values'])
         ax.set_ylim(max(0, lo_ - 0.15 * (max(v for m in ms for v in m['values']) - lo_ + 1)), None)
         ax.set_xticks(x, [r['method'] for r in sel], rotation=35, ha='right', fontsize=8)

@@ -8,7 +8,11 @@ are."""
 __all__ = ['list_experiments', 'kernel_threads', 'run_tables', 'readme_text', 'exit_status', 'tables_main']
 
 # %% ../../nbs/11c_runner.ipynb #2fd86147
-import argparse, json, os, sys, time
+import argparse
+import json
+import os
+import sys
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,18 +25,30 @@ def list_experiments(nbs_dir: str | Path = EXPERIMENTS_NBS) -> list[str]:
     "Names of the experiment notebooks in `nbs_dir`."
     return sorted(p.stem for p in Path(nbs_dir).glob('*.ipynb'))
 
+
 def _execute(nb: Path, out: Path, params: dict, timeout: int | None) -> str | None:
     "Run notebook `nb` with papermill into `out`; None when it succeeded, else the error in one line."
     import papermill as pm
+
     tmp = out.with_name(f'.{out.stem}.partial.ipynb')
     try:
-        pm.execute_notebook(str(nb), str(tmp), parameters=params, kernel_name='python3', cwd=str(nb.parent),
-                            progress_bar=False, execution_timeout=timeout)
+        pm.execute_notebook(
+            str(nb),
+            str(tmp),
+            parameters=params,
+            kernel_name='python3',
+            cwd=str(nb.parent),
+            progress_bar=False,
+            execution_timeout=timeout,
+        )
         return None
-    except pm.PapermillExecutionError as e: return f'{e.ename}: {e.evalue}'.splitlines()[0]
-    except Exception as e: return f'{type(e).__name__}: {e}'.splitlines()[0]
+    except pm.PapermillExecutionError as e:
+        return f'{e.ename}: {e.evalue}'.splitlines()[0]
+    except Exception as e:
+        return f'{type(e).__name__}: {e}'.splitlines()[0]
     finally:
-        if tmp.exists(): os.replace(tmp, out)
+        if tmp.exists():
+            os.replace(tmp, out)
 
 # %% ../../nbs/11c_runner.ipynb #bf68b869
 @contextmanager
@@ -40,11 +56,15 @@ def _environ(**env: str):
     "Set environment variables for the duration of the block (processes started in it inherit them), then restore them."
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
-    try: yield
+    try:
+        yield
     finally:
         for k, v in old.items():
-            if v is None: os.environ.pop(k, None)
-            else: os.environ[k] = v
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
 
 def kernel_threads(scale: str, jobs: int | None = None) -> int:
     "Threads per process when `jobs` runs (else the scale's) share this machine's cores."
@@ -53,31 +73,48 @@ def kernel_threads(scale: str, jobs: int | None = None) -> int:
 # %% ../../nbs/11c_runner.ipynb #10eba6d9
 def _outputs(results: Path, name: str, scale: str) -> list[str]:
     "Files of notebook `name` at `scale` under `results`, relative to it."
-    d = results/name
-    return sorted(str(p.relative_to(results)) for p in d.glob(f'*{scale}*')
-                  if p.is_file() and not p.name.startswith('.'))
+    d = results / name
+    return sorted(
+        str(p.relative_to(results)) for p in d.glob(f'*{scale}*') if p.is_file() and not p.name.startswith('.')
+    )
+
 
 def _run_counts(result: Path) -> dict:
     """How many distinct runs the rows of a result JSON have (`planned`) and how many are complete; the data sets it
     lacked."""
-    if not result.is_file(): return {}
+    if not result.is_file():
+        return {}
     r = json.loads(result.read_text())
     done = {run for row in r['rows'] for run in row.get('runs', [])}
     pending = {p for row in r['rows'] for p in row.get('pending', [])}
     # `available_datasets`
     missing = [n.split(' was not found')[0] for n in r.get('notes', []) if ' was not found' in n]
-    return dict(runs_planned=len(done | pending), runs_complete=len(done - pending),
-                **({'missing_data': missing} if missing else {}))
+    return dict(
+        runs_planned=len(done | pending),
+        runs_complete=len(done - pending),
+        **({'missing_data': missing} if missing else {}),
+    )
+
 
 def _status(err: str | None, counts: dict) -> str:
     "'failed', 'pending' (collect mode, runs not complete), 'skipped' (it had no data: no rows), or 'ok'."
-    if err: return 'pending' if err.startswith('RunsPending') else 'failed'
+    if err:
+        return 'pending' if err.startswith('RunsPending') else 'failed'
     return 'skipped' if counts.get('missing_data') and not counts.get('runs_complete') else 'ok'
 
-def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir: str | Path | None = None,
-               runs_dir: str | Path | None = None, nbs_dir: str | Path = EXPERIMENTS_NBS, data_root: str | None = None,
-               jobs: int | None = None, timeout: int | None = None, epochs: int | None = None,
-               collect: bool = False) -> dict:
+
+def run_tables(
+    scale: str = 'smoke',
+    names: list[str] | None = None,
+    results_dir: str | Path | None = None,
+    runs_dir: str | Path | None = None,
+    nbs_dir: str | Path = EXPERIMENTS_NBS,
+    data_root: str | None = None,
+    jobs: int | None = None,
+    timeout: int | None = None,
+    epochs: int | None = None,
+    collect: bool = False,
+) -> dict:
     """Run the experiment notebooks at `scale` with papermill (`collect`: from the cache, training nothing); writes
     results/README.md."""
     get_scale(scale)
@@ -86,63 +123,98 @@ def run_tables(scale: str = 'smoke', names: list[str] | None = None, results_dir
     if unknown := sorted(set(names) - set(known)):
         raise ValueError(f"no experiment notebook {unknown} in {nbs_dir}; known: {', '.join(known)}")
     results = Path(results_dir or default_dir('results')).resolve()
-    runs = Path(runs_dir or default_dir('runs')/'experiments').resolve()
+    runs = Path(runs_dir or default_dir('runs') / 'experiments').resolve()
     entries, t_start = {}, time.time()
     with _environ(OMP_NUM_THREADS=str(kernel_threads(scale, jobs)), CKDSNN_DISPATCH='collect' if collect else 'inline'):
         for name in names:
             print(f'== {name} ({scale})', flush=True)
             t0 = time.time()
-            (results/name).mkdir(parents=True, exist_ok=True)
-            err = _execute(Path(nbs_dir)/f'{name}.ipynb', results/name/f'{name}.{scale}.ipynb',
-                           dict(scale=scale, out_dir=str(results), runs_dir=str(runs), data_root=data_root, jobs=jobs,
-                                epochs=epochs), timeout)
-            counts = _run_counts(results/name/f'{scale}.json')
-            entries[name] = dict(status=_status(err, counts), error=err, wall_time_s=round(time.time() - t0, 1),
-                                 finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
-                                 outputs=_outputs(results, name, scale), **counts)
-            print(f'   {entries[name]["status"]} in {entries[name]["wall_time_s"]:.0f} s' + (f': {err}' if err else ''),
-                  flush=True)
+            (results / name).mkdir(parents=True, exist_ok=True)
+            err = _execute(
+                Path(nbs_dir) / f'{name}.ipynb',
+                results / name / f'{name}.{scale}.ipynb',
+                dict(
+                    scale=scale, out_dir=str(results), runs_dir=str(runs), data_root=data_root, jobs=jobs, epochs=epochs
+                ),
+                timeout,
+            )
+            counts = _run_counts(results / name / f'{scale}.json')
+            entries[name] = dict(
+                status=_status(err, counts),
+                error=err,
+                wall_time_s=round(time.time() - t0, 1),
+                finished=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+                outputs=_outputs(results, name, scale),
+                **counts,
+            )
+            print(
+                f'   {entries[name]["status"]} in {entries[name]["wall_time_s"]:.0f} s' + (f': {err}' if err else ''),
+                flush=True,
+            )
     return _write_summary(results, scale, entries, time.time() - t_start)
 
 # %% ../../nbs/11c_runner.ipynb #44e95632
 def _write_summary(results: Path, scale: str, entries: dict, wall_time_s: float) -> dict:
-    path = results/f'summary-{scale}.json'
+    path = results / f'summary-{scale}.json'
     old = json.loads(path.read_text()) if path.exists() else {}
-    summary = dict(scale=scale, scale_label=scale_label(scale), last_invocation=dict(
-                       notebooks=list(entries), failed=[k for k, e in entries.items() if e['status'] == 'failed'],
-                       pending=[k for k, e in entries.items() if e['status'] == 'pending'],
-                       skipped=[k for k, e in entries.items() if e['status'] == 'skipped'],
-                       wall_time_s=round(wall_time_s, 1), provenance=provenance()),
-                   notebooks={**old.get('notebooks', {}), **entries})
+    summary = dict(
+        scale=scale,
+        scale_label=scale_label(scale),
+        last_invocation=dict(
+            notebooks=list(entries),
+            failed=[k for k, e in entries.items() if e['status'] == 'failed'],
+            pending=[k for k, e in entries.items() if e['status'] == 'pending'],
+            skipped=[k for k, e in entries.items() if e['status'] == 'skipped'],
+            wall_time_s=round(wall_time_s, 1),
+            provenance=provenance(),
+        ),
+        notebooks={**old.get('notebooks', {}), **entries},
+    )
     atomic_write_json(path, summary)
-    atomic_write_text(results/'README.md', readme_text(results))
+    atomic_write_text(results / 'README.md', readme_text(results))
     return summary
+
 
 def readme_text(results: Path) -> str:
     "results/README.md: per scale, each notebook's status, wall time and links, from the `summary-<scale>.json` files."
-    parts = ["# Results\n",
-             f"Regenerate with `make tables SCALE={'|'.join(SCALES)}` (`ckdsnn.experiments.runner.run_tables`). "
-             "Each folder holds `<scale>.json` (numbers, per-seed values and provenance), the Markdown/PNG rendered "
-             "from it, and the executed notebook. Only `paper`-scale numbers are at the paper's setting.\n"]
+    parts = [
+        "# Results\n",
+        f"Regenerate with `make tables SCALE={'|'.join(SCALES)}` (`ckdsnn.experiments.runner.run_tables`). "
+        "Each folder holds `<scale>.json` (numbers, per-seed values and provenance), the Markdown/PNG rendered "
+        "from it, and the executed notebook. Only `paper`-scale numbers are at the paper's setting.\n",
+    ]
     for scale in SCALES:
-        p = results/f'summary-{scale}.json'
-        if not p.exists(): continue
+        p = results / f'summary-{scale}.json'
+        if not p.exists():
+            continue
         s = json.loads(p.read_text())
         last = s['last_invocation']
-        parts.append(f"## Scale `{scale}`\n\n{s['scale_label']}\n\nLast invocation: {', '.join(last['notebooks'])} at "
-                     f"{last['provenance']['time']} (git {str(last['provenance']['git_commit'])[:10]}"
-                     f"{', dirty' if last['provenance']['git_dirty'] else ''}), {last['wall_time_s'] / 60:.1f} min; "
-                     f"failed: {', '.join(last['failed']) or 'none'}; pending: "
-                     f"{', '.join(last.get('pending', [])) or 'none'}; skipped: "
-                     f"{', '.join(last.get('skipped', [])) or 'none'}.\n")
-        status = lambda e: {'ok': 'ok', 'pending': f"pending: {e['error']}",
-                            'skipped': f"skipped: {', '.join(e.get('missing_data', []))} not found"
-                            }.get(e['status'], f"**FAILED**: {e['error']}")
-        rows = [dict(notebook=k, status=status(e),
-                     runs=f"{e['runs_complete']} of {e['runs_planned']} complete" if 'runs_planned' in e else '–',
-                     **{'wall time (min)': f"{e['wall_time_s'] / 60:.1f}", 'finished': e['finished'],
-                        'outputs': ', '.join(f'[{Path(o).name}]({o})' for o in e['outputs']) or '–'})
-                for k, e in sorted(s['notebooks'].items())]
+        parts.append(
+            f"## Scale `{scale}`\n\n{s['scale_label']}\n\nLast invocation: {', '.join(last['notebooks'])} at "
+            f"{last['provenance']['time']} (git {str(last['provenance']['git_commit'])[:10]}"
+            f"{', dirty' if last['provenance']['git_dirty'] else ''}), {last['wall_time_s'] / 60:.1f} min; "
+            f"failed: {', '.join(last['failed']) or 'none'}; pending: "
+            f"{', '.join(last.get('pending', [])) or 'none'}; skipped: "
+            f"{', '.join(last.get('skipped', [])) or 'none'}.\n"
+        )
+        status = lambda e: {
+            'ok': 'ok',
+            'pending': f"pending: {e['error']}",
+            'skipped': f"skipped: {', '.join(e.get('missing_data', []))} not found",
+        }.get(e['status'], f"**FAILED**: {e['error']}")
+        rows = [
+            dict(
+                notebook=k,
+                status=status(e),
+                runs=f"{e['runs_complete']} of {e['runs_planned']} complete" if 'runs_planned' in e else '–',
+                **{
+                    'wall time (min)': f"{e['wall_time_s'] / 60:.1f}",
+                    'finished': e['finished'],
+                    'outputs': ', '.join(f'[{Path(o).name}]({o})' for o in e['outputs']) or '–',
+                },
+            )
+            for k, e in sorted(s['notebooks'].items())
+        ]
         parts.append(markdown_table(rows) + '\n')
     return '\n'.join(parts)
 
@@ -151,6 +223,7 @@ def exit_status(summary: dict) -> int:
     "1 when a notebook of the last invocation failed, else 0."
     return 1 if summary['last_invocation']['failed'] else 0
 
+
 def tables_main(argv: list[str] | None = None) -> int:
     "Command line: run the experiment notebooks (`run_tables`); returns 1 if any failed."
     p = argparse.ArgumentParser(prog='make tables', description='Run every experiment notebook through papermill.')
@@ -158,14 +231,22 @@ def tables_main(argv: list[str] | None = None) -> int:
     p.add_argument('--only', nargs='*', default=None, help='notebook names (default: all)')
     p.add_argument('--results', default=None, help='results folder (default: results/ of the checkout)')
     p.add_argument('--runs', default=None, help='runs folder (default: runs/experiments of the checkout)')
-    p.add_argument('--data-root', default=None,
-                   help="folder (or .zip) holding the data sets, or their zips (default: $CKDSNN_DATA, else "
-                        "~/.cache/ckdsnn/data)")
+    p.add_argument(
+        '--data-root',
+        default=None,
+        help="folder (or .zip) holding the data sets, or their zips (default: $CKDSNN_DATA, else ~/.cache/ckdsnn/data)",
+    )
     p.add_argument('--jobs', type=int, default=None, help="runs trained side by side (default: the scale's)")
     p.add_argument('--nbs', default=str(EXPERIMENTS_NBS), help='folder of the experiment notebooks')
     p.add_argument('--epochs', type=int, default=None, help="epochs of every run (default: the scale's)")
-    p.add_argument('--collect', action='store_true',
-                   help='render from the runs in the cache, training none (after ckdsnn dispatch)')
+    p.add_argument(
+        '--collect',
+        action='store_true',
+        help='render from the runs in the cache, training none (after ckdsnn dispatch)',
+    )
     a = p.parse_args(sys.argv[1:] if argv is None else argv)
-    return exit_status(run_tables(a.scale, a.only or None, a.results, a.runs, a.nbs, a.data_root, a.jobs,
-                                  epochs=a.epochs, collect=a.collect))
+    return exit_status(
+        run_tables(
+            a.scale, a.only or None, a.results, a.runs, a.nbs, a.data_root, a.jobs, epochs=a.epochs, collect=a.collect
+        )
+    )

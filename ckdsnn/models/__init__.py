@@ -19,15 +19,16 @@ from ..utils import packaged
 
 # %% ../../nbs/01_models.ipynb #a9594f15
 class ModelOutput(NamedTuple):
-    logits: Tensor                 # [B, K]; SNN: mean over T of step_logits
+    logits: Tensor  # [B, K]; SNN: mean over T of step_logits
     step_logits: Optional[Tensor]  # [T, B, K] for an SNN, None for an ANN
-    features: list                 # one per stage, after its activation: SNN [T,B,C,H,W], ANN [B,C,H,W]
-    pooled: Tensor                 # the classifier's input: SNN [T, B, D], ANN [B, D]
+    features: list  # one per stage, after its activation: SNN [T,B,C,H,W], ANN [B,C,H,W]
+    pooled: Tensor  # the classifier's input: SNN [T, B, D], ANN [B, D]
 
 # %% ../../nbs/01_models.ipynb #9ccccd1c
 def stateless(snn: bool, *layers: nn.Module) -> nn.Sequential:
     "`layers` in sequence; for an SNN applied to the folded `[T*B, ...]` batch of a `[T, B, ...]` input."
     return SeqToANNContainer(*layers) if snn else nn.Sequential(*layers)
+
 
 def activation(snn: bool, neuron='if') -> nn.Module:
     "The only difference between the twins: a spiking `neuron` (default IF, Eq. 1) for an SNN, ReLU for an ANN."
@@ -36,9 +37,11 @@ def activation(snn: bool, neuron='if') -> nn.Module:
 # %% ../../nbs/01_models.ipynb #e915f7c3
 MODELS: dict[str, Callable] = {}
 
+
 def _definition(builder: Callable) -> tuple:
     "What a builder builds: its function's qualified name and, for a `partial`, its arguments."
     return getattr(builder, 'func', builder).__qualname__, getattr(builder, 'keywords', None)
+
 
 def register_model(name: str, builder: Callable) -> Callable:
     """Register `builder(snn=, T=, num_classes=, in_chans=, **kwargs)` under `name`; returns the registered builder.
@@ -46,27 +49,38 @@ def register_model(name: str, builder: Callable) -> Callable:
     package's own definition leaves the package's in place."""
     if name in MODELS and _definition(MODELS[name]) != _definition(builder):
         raise ValueError(f"model name {name!r} is already registered; pick another name")
-    if not (name in MODELS and packaged(MODELS[name]) and not packaged(builder)): MODELS[name] = builder
+    if not (name in MODELS and packaged(MODELS[name]) and not packaged(builder)):
+        MODELS[name] = builder
     return MODELS[name]
+
 
 def list_models() -> list:
     "Names accepted by `create_model`."
     return sorted(MODELS)
 
-def create_model(name: str, snn: bool=True, T: int=4, num_classes: int=10, in_chans: int=3, **kwargs) -> nn.Module:
+
+def create_model(
+    name: str, snn: bool = True, T: int = 4, num_classes: int = 10, in_chans: int = 3, **kwargs
+) -> nn.Module:
     """Build model `name` as an SNN (`snn=True`, `T` steps) or its ANN twin; kwargs are the family's (`width`, `neuron`,
     ...)."""
-    if name not in MODELS: raise ValueError(f"unknown model {name!r}; known models: {', '.join(list_models())}")
-    try: return MODELS[name](snn=snn, T=T, num_classes=num_classes, in_chans=in_chans, **kwargs)
+    if name not in MODELS:
+        raise ValueError(f"unknown model {name!r}; known models: {', '.join(list_models())}")
+    try:
+        return MODELS[name](snn=snn, T=T, num_classes=num_classes, in_chans=in_chans, **kwargs)
     except TypeError as e:  # an option this family does not have (e.g. EnOF's last_act for a Spikformer)
-        if 'unexpected keyword argument' not in str(e): raise
-        raise ValueError(f"model {name!r} has no option {str(e).split('argument ')[-1]}: drop it, or pick a model that "
-                         "has it") from None
+        if 'unexpected keyword argument' not in str(e):
+            raise
+        raise ValueError(
+            f"model {name!r} has no option {str(e).split('argument ')[-1]}: drop it, or pick a model that has it"
+        ) from None
+
 
 def downloads_weights(name: str) -> bool:
     """Whether building model `name` fetches pretrained weights from a model hub (a builder registered with
     `pretrained=True`)."""
     return bool((getattr(MODELS.get(name), 'keywords', None) or {}).get('pretrained'))
+
 
 def create_architecture(name: str, **kwargs) -> nn.Module:
     """`create_model` with random weights, also for a builder that downloads pretrained ones: for weights read from a
@@ -76,6 +90,7 @@ def create_architecture(name: str, **kwargs) -> nn.Module:
 # %% ../../nbs/01_models.ipynb #4751770b
 class Renormalize(nn.Module):
     "`model` fed inputs normalised with `data_norm` as if normalised with `model_norm` (each a `(mean, std)` pair)."
+
     def __init__(self, model: nn.Module, data_norm: tuple, model_norm: tuple):
         super().__init__()
         (m_d, s_d), (m_m, s_m) = (map(torch.tensor, n) for n in (data_norm, model_norm))
@@ -85,21 +100,30 @@ class Renormalize(nn.Module):
         self.register_buffer('scale', (s_d / s_m).view(-1, 1, 1), persistent=False)
         self.register_buffer('shift', ((m_d - m_m) / s_m).view(-1, 1, 1), persistent=False)
 
-    def forward_all(self, x: Tensor) -> ModelOutput: return self.model.forward_all(x * self.scale + self.shift)
-    def forward(self, x: Tensor) -> Tensor: return self.model(x * self.scale + self.shift)
+    def forward_all(self, x: Tensor) -> ModelOutput:
+        return self.model.forward_all(x * self.scale + self.shift)
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.model(x * self.scale + self.shift)
+
     def __getattr__(self, name: str):
-        try: return super().__getattr__(name)
-        except AttributeError: return getattr(self.model, name)
+        try:
+            return super().__getattr__(name)
+        except AttributeError:
+            return getattr(self.model, name)
+
 
 def feed(model: nn.Module, data_norm: tuple, model_norm: tuple | None) -> nn.Module:
     """`model`, wrapped in `Renormalize` when it was trained with another normalisation than the data's (`None`: the
     data's)."""
-    same = model_norm is None or all(torch.allclose(torch.tensor(a), torch.tensor(b))
-                                     for a, b in zip(data_norm, model_norm))
+    same = model_norm is None or all(
+        torch.allclose(torch.tensor(a), torch.tensor(b)) for a, b in zip(data_norm, model_norm)
+    )
     return model if same else Renormalize(model, data_norm, model_norm)
 
 # %% ../../nbs/01_models.ipynb #7b4e6cb3
 from . import resnet  # registers resnet19, resnet20 and their small variants
+
 # registers sew_resnet18/34/50, sew_resnet18_tiny and the teachers tv_resnet18/34/50
 from . import sew_resnet
 from . import spikformer  # registers spikformer_4_384 and spikformer_tiny

@@ -28,23 +28,32 @@ def conv3x3(c_in: int, c_out: int, stride: int = 1) -> nn.Conv2d:
     "3x3 convolution, padding 1, no bias (BN follows)."
     return nn.Conv2d(c_in, c_out, 3, stride=stride, padding=1, bias=False)
 
+
 class PadShortcut(nn.Module):
     """He et al.'s option A: keep every `stride`-th pixel, zero-pad the channels from `c_in` to `c_out` (half on each
     side)."""
+
     def __init__(self, c_in: int, c_out: int, stride: int):
         super().__init__()
-        if (c_out - c_in) % 2: raise ValueError(f"shortcut='pad' needs an even channel increase, got {c_in} -> {c_out}")
+        if (c_out - c_in) % 2:
+            raise ValueError(f"shortcut='pad' needs an even channel increase, got {c_in} -> {c_out}")
         self.stride, self.pad = stride, (c_out - c_in) // 2
+
     def forward(self, x: Tensor) -> Tensor:
-        return F.pad(x[..., ::self.stride, ::self.stride], (0, 0, 0, 0, self.pad, self.pad))
+        return F.pad(x[..., :: self.stride, :: self.stride], (0, 0, 0, 0, self.pad, self.pad))
+
 
 def _shortcut(kind: str, c_in: int, c_out: int, stride: int, snn: bool) -> nn.Module:
-    if stride == 1 and c_in == c_out: return nn.Identity()
-    if kind == 'pad': return PadShortcut(c_in, c_out, stride)
+    if stride == 1 and c_in == c_out:
+        return nn.Identity()
+    if kind == 'pad':
+        return PadShortcut(c_in, c_out, stride)
     return stateless(snn, nn.Conv2d(c_in, c_out, 1, stride=stride, bias=False), nn.BatchNorm2d(c_out))
+
 
 class BasicBlock(nn.Module):
     "conv3x3-BN-act-conv3x3-BN, plus the shortcut, then act (spike after add in an SNN)."
+
     def __init__(self, c_in: int, c_out: int, stride: int, snn: bool, neuron='if', shortcut: str = 'conv'):
         super().__init__()
         self.conv1 = stateless(snn, conv3x3(c_in, c_out, stride), nn.BatchNorm2d(c_out))
@@ -62,38 +71,51 @@ def _running_stats_kept(module: nn.Module):
     "Restore `module`'s BatchNorm running statistics afterwards: a recomputed forward must not count its batch twice."
     norms = [m for m in module.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     saved = [(b, b.clone()) for m in norms for b in m.buffers()]
-    try: yield
+    try:
+        yield
     finally:
         with torch.no_grad():
-            for b, v in saved: b.copy_(v)
+            for b, v in saved:
+                b.copy_(v)
+
 
 class Stage(nn.Sequential):
     "The blocks of a stage; with `recompute`, each block's inner activations are recomputed in the backward pass."
+
     recompute = False
+
     def forward(self, x: Tensor) -> Tensor:
         for block in self:
             if self.recompute and torch.is_grad_enabled():
                 kept = lambda b=block: (nullcontext(), _running_stats_kept(b))  # (forward, recomputation) contexts
                 x = checkpoint(block, x, use_reentrant=False, context_fn=kept)
-            else: x = block(x)
+            else:
+                x = block(x)
         return x
 
 # %% ../../nbs/01a_resnet.ipynb #ee2d6517
 def _scaled(channels: int, width: float) -> int:
     return max(1, round(channels * width))
 
+
 class CKDNet(nn.Module):
     "A ResNet for CIFAR-size images, an ANN (`snn=False`, ReLU) or an SNN (`snn=True`, spiking neurons, `T` steps)."
-    def __init__(self,
-                 stem_chans: int,           # channels of the stem conv
-                 channels: tuple,           # channels of each stage (strides 1, 2, 2, ...)
-                 blocks: tuple,             # BasicBlocks per stage
-                 hidden: Optional[int]=None,  # hidden units of a FC-act-FC head; None: one FC
-                 snn: bool=True, T: int=4, num_classes: int=10, in_chans: int=3,
-                 width: float=1.0,          # channel multiplier
-                 last_act: str='spike',     # 'relu': EnOF's ReLU as the last activation
-                 neuron='if',               # the SNN's neuron: 'if' (Eq. 1), 'lif', a class or a factory
-                 shortcut: str='conv'):     # 'conv' (conv1x1 + BN) or 'pad' (He et al.'s option A)
+
+    def __init__(
+        self,
+        stem_chans: int,  # channels of the stem conv
+        channels: tuple,  # channels of each stage (strides 1, 2, 2, ...)
+        blocks: tuple,  # BasicBlocks per stage
+        hidden: Optional[int] = None,  # hidden units of a FC-act-FC head; None: one FC
+        snn: bool = True,
+        T: int = 4,
+        num_classes: int = 10,
+        in_chans: int = 3,
+        width: float = 1.0,  # channel multiplier
+        last_act: str = 'spike',  # 'relu': EnOF's ReLU as the last activation
+        neuron='if',  # the SNN's neuron: 'if' (Eq. 1), 'lif', a class or a factory
+        shortcut: str = 'conv',
+    ):  # 'conv' (conv1x1 + BN) or 'pad' (He et al.'s option A)
         super().__init__()
         _check_config(len(channels), blocks, T, width, last_act, num_classes, in_chans, shortcut)
         self.snn, self.T, self.num_classes = snn, T, num_classes
@@ -103,26 +125,37 @@ class CKDNet(nn.Module):
         stages = []
         for i, (ch, n) in enumerate(zip(channels, blocks)):
             ch = _scaled(ch, width)
-            stages.append(Stage(*[BasicBlock(c if j == 0 else ch, ch, 2 if i > 0 and j == 0 else 1, snn, neuron,
-                                             shortcut)
-                                          for j in range(n)]))
+            stages.append(
+                Stage(
+                    *[
+                        BasicBlock(c if j == 0 else ch, ch, 2 if i > 0 and j == 0 else 1, snn, neuron, shortcut)
+                        for j in range(n)
+                    ]
+                )
+            )
             c = ch
         self.stages = nn.ModuleList(stages)
-        if last_act == 'relu': self.stages[-1][-1].act2 = nn.ReLU()
+        if last_act == 'relu':
+            self.stages[-1][-1].act2 = nn.ReLU()
         # nn.Linear acts on the last axis, so the head needs no folding: [T, B, D] and [B, D] both work
         if hidden:
             d = _scaled(hidden, width)
             self.classifier = nn.Sequential(nn.Linear(c, d), activation(snn, neuron), nn.Linear(d, num_classes))
-        else: self.classifier = nn.Sequential(nn.Linear(c, num_classes))
+        else:
+            self.classifier = nn.Sequential(nn.Linear(c, num_classes))
 
 # %% ../../nbs/01a_resnet.ipynb #af9bad4d
 def _check_config(n_stages, blocks, T, width, last_act, num_classes, in_chans, shortcut):
     if len(blocks) != n_stages or not all(isinstance(b, int) and b >= 1 for b in blocks):
         raise ValueError(f"blocks={blocks!r}: give {n_stages} positive integers, one per stage")
-    if not (isinstance(T, int) and T >= 1): raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
-    if not width > 0: raise ValueError(f"width={width!r}: the channel multiplier must be > 0")
-    if last_act not in ('spike', 'relu'): raise ValueError(f"last_act={last_act!r}: use 'spike' or 'relu'")
-    if shortcut not in ('conv', 'pad'): raise ValueError(f"shortcut={shortcut!r}: use 'conv' or 'pad'")
+    if not (isinstance(T, int) and T >= 1):
+        raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
+    if not width > 0:
+        raise ValueError(f"width={width!r}: the channel multiplier must be > 0")
+    if last_act not in ('spike', 'relu'):
+        raise ValueError(f"last_act={last_act!r}: use 'spike' or 'relu'")
+    if shortcut not in ('conv', 'pad'):
+        raise ValueError(f"shortcut={shortcut!r}: use 'conv' or 'pad'")
     if num_classes < 1 or in_chans < 1:
         raise ValueError(f"num_classes={num_classes}, in_chans={in_chans}: both must be >= 1")
 
@@ -138,18 +171,22 @@ def encode(self: CKDNet, x: Tensor) -> Tensor:
     "The stem's output currents: `[T, B, C, H, W]` for an SNN (direct encoding of images), `[B, C, H, W]` for an ANN."
     if x.ndim not in (4, 5):
         raise ValueError(f"input of shape {tuple(x.shape)}: give images [B, C, H, W] or event frames [T, B, C, H, W]")
-    if not self.snn: return self.stem(x.mean(0) if x.ndim == 5 else x)
-    if x.ndim == 4: return self.stem(x[None]).expand(self.T, -1, -1, -1, -1)
+    if not self.snn:
+        return self.stem(x.mean(0) if x.ndim == 5 else x)
+    if x.ndim == 4:
+        return self.stem(x[None]).expand(self.T, -1, -1, -1, -1)
     if x.shape[0] != self.T:
-        raise ValueError(f"event input has {x.shape[0]} time steps but the model has T={self.T}: build it with "
-                         f"T={x.shape[0]}")
+        raise ValueError(
+            f"event input has {x.shape[0]} time steps but the model has T={self.T}: build it with T={x.shape[0]}"
+        )
     return self.stem(x)
 
 # %% ../../nbs/01a_resnet.ipynb #04fb6a1c
 @patch
 def forward_all(self: CKDNet, x: Tensor) -> ModelOutput:
     "Logits, per-step logits, stage features and pooled features for images `[B,C,H,W]` or events `[T,B,C,H,W]`."
-    if self.snn: functional.reset_net(self)  # a stateful neuron (spikingjelly's) starts every batch at rest
+    if self.snn:
+        functional.reset_net(self)  # a stateful neuron (spikingjelly's) starts every batch at rest
     h = self.stem_act(self.encode(x))
     features = []
     for stage in self.stages:
@@ -158,6 +195,7 @@ def forward_all(self: CKDNet, x: Tensor) -> ModelOutput:
     pooled = h.mean(dim=(-2, -1))  # global average pooling + flatten
     out = self.classifier(pooled)
     return ModelOutput(out.mean(0), out, features, pooled) if self.snn else ModelOutput(out, None, features, pooled)
+
 
 @patch
 def forward(self: CKDNet, x: Tensor) -> Tensor:
@@ -169,9 +207,12 @@ def forward(self: CKDNet, x: Tensor) -> Tensor:
 def recompute_activations(self: CKDNet, on: bool = True) -> CKDNet:
     "Recompute each block's activations in the backward pass instead of keeping them (`on`), or keep them again."
     if on and any(isinstance(m, BaseNode) for m in self.modules()):
-        raise ValueError("recomputing activations needs stateless neurons (ckdsnn's): a spikingjelly neuron keeps its "
-                         "membrane between calls; drop recompute or use neuron='if'/'lif'")
-    for stage in self.stages: stage.recompute = on
+        raise ValueError(
+            "recomputing activations needs stateless neurons (ckdsnn's): a spikingjelly neuron keeps its "
+            "membrane between calls; drop recompute or use neuron='if'/'lif'"
+        )
+    for stage in self.stages:
+        stage.recompute = on
     return self
 
 # %% ../../nbs/01a_resnet.ipynb #1cc97cdf
@@ -182,23 +223,36 @@ register_model('resnet20_tiny', partial(CKDNet, stem_chans=8, channels=(8, 16, 3
 
 # %% ../../nbs/01a_resnet.ipynb #f75dc89e
 for depth in (20, 32, 44, 56):
-    register_model(f'cifar_resnet{depth}', partial(CKDNet, stem_chans=16, channels=(16, 32, 64),
-                                                   blocks=((depth - 2) // 6,) * 3, shortcut='pad'))
+    register_model(
+        f'cifar_resnet{depth}',
+        partial(CKDNet, stem_chans=16, channels=(16, 32, 64), blocks=((depth - 2) // 6,) * 3, shortcut='pad'),
+    )
 
 # %% ../../nbs/01a_resnet.ipynb #fc6145c7
 AKAMASTER_NORM = IMAGENET_NORM  # the release's input normalisation (its training script's transforms)
-_AKAMASTER_NAMES = [(r'^module\.', ''), (r'^conv1\.', 'stem.0.'), (r'^bn1\.', 'stem.1.'),
-                    (r'^layer(\d)\.(\d+)\.(conv|bn)(\d)\.',
-                     lambda m: f"stages.{int(m[1]) - 1}.{m[2]}.conv{m[4]}.{0 if m[3] == 'conv' else 1}."),
-                    (r'^linear\.', 'classifier.0.')]
+_AKAMASTER_NAMES = [
+    (r'^module\.', ''),
+    (r'^conv1\.', 'stem.0.'),
+    (r'^bn1\.', 'stem.1.'),
+    (
+        r'^layer(\d)\.(\d+)\.(conv|bn)(\d)\.',
+        lambda m: f"stages.{int(m[1]) - 1}.{m[2]}.conv{m[4]}.{0 if m[3] == 'conv' else 1}.",
+    ),
+    (r'^linear\.', 'classifier.0.'),
+]
+
 
 def is_akamaster(ck) -> bool:
     "Whether `ck` (a loaded file) is in the akamaster release's format."
     return isinstance(ck, dict) and 'state_dict' in ck and 'module.conv1.weight' in ck['state_dict']
 
+
 def akamaster_state_dict(ck: dict) -> dict:
     "The `state_dict` of an akamaster CIFAR ResNet file, with our parameter names."
+
     def rename(k):
-        for pattern, new in _AKAMASTER_NAMES: k = re.sub(pattern, new, k)
+        for pattern, new in _AKAMASTER_NAMES:
+            k = re.sub(pattern, new, k)
         return k
+
     return {rename(k): v for k, v in ck['state_dict'].items()}

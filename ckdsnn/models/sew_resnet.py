@@ -22,58 +22,84 @@ from .resnet import CKDNet, _scaled
 # %% ../../nbs/01b_sew_resnet.ipynb #16525c20
 class ResNetViews:
     "The ckdsnn model interface over torchvision's ResNet names (`conv1`, `bn1`, `maxpool`, `layer1`..`layer4`, `fc`)."
+
     stem_act_name = 'relu'  # the attribute holding the stem's activation
 
     @property
-    def stem(self) -> nn.Sequential: return nn.Sequential(self.conv1, self.bn1)
+    def stem(self) -> nn.Sequential:
+        return nn.Sequential(self.conv1, self.bn1)
+
     @property
-    def stem_act(self) -> nn.Sequential: return nn.Sequential(getattr(self, self.stem_act_name), self.maxpool)
+    def stem_act(self) -> nn.Sequential:
+        return nn.Sequential(getattr(self, self.stem_act_name), self.maxpool)
+
     @property
-    def stages(self) -> nn.ModuleList: return nn.ModuleList(getattr(self, f'layer{i}') for i in range(1, 5))
+    def stages(self) -> nn.ModuleList:
+        return nn.ModuleList(getattr(self, f'layer{i}') for i in range(1, 5))
+
     @property
-    def classifier(self) -> nn.Linear: return self.fc
+    def classifier(self) -> nn.Linear:
+        return self.fc
 
     encode, forward_all, forward = CKDNet.encode, CKDNet.forward_all, CKDNet.forward
 
 # %% ../../nbs/01b_sew_resnet.ipynb #6276edfd
 SEW_FUNCTIONS = ('ADD', 'IAND', 'AND')  # spikingjelly's names of the connect functions
 
+
 def _check_sew(blocks, T, width, cnf, snn, last_act, num_classes, in_chans):
     if len(blocks) != 4 or not all(isinstance(b, int) and b >= 1 for b in blocks):
         raise ValueError(f"blocks={blocks!r}: give 4 positive integers, one per stage")
-    if not (isinstance(T, int) and T >= 1): raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
-    if not width > 0: raise ValueError(f"width={width!r}: the channel multiplier must be > 0")
-    if cnf not in SEW_FUNCTIONS: raise ValueError(f"cnf={cnf!r}: use one of {', '.join(SEW_FUNCTIONS)}")
+    if not (isinstance(T, int) and T >= 1):
+        raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
+    if not width > 0:
+        raise ValueError(f"width={width!r}: the channel multiplier must be > 0")
+    if cnf not in SEW_FUNCTIONS:
+        raise ValueError(f"cnf={cnf!r}: use one of {', '.join(SEW_FUNCTIONS)}")
     if not snn and cnf != 'ADD':
         raise ValueError(f"cnf={cnf!r} is logic on spikes: the ANN twin (snn=False) takes cnf='ADD'")
     if last_act != 'spike':
-        raise ValueError(f"last_act={last_act!r}: a SEW-ResNet ends in its connect function, not in a neuron to "
-                         "replace; use a resnet19/resnet20 student for enof")
+        raise ValueError(
+            f"last_act={last_act!r}: a SEW-ResNet ends in its connect function, not in a neuron to "
+            "replace; use a resnet19/resnet20 student for enof"
+        )
     if num_classes < 1 or in_chans < 1:
         raise ValueError(f"num_classes={num_classes}, in_chans={in_chans}: both must be >= 1")
+
 
 def _stage(block, c_in: int, planes: int, n: int, stride: int, cnf: str, act) -> nn.Sequential:
     "`n` blocks; the first changes the stride and channels, with spikingjelly's conv1x1 + BN shortcut when needed."
     c_out = planes * block.expansion
-    down = nn.Sequential(sj.conv1x1(c_in, c_out, stride),
-                         layer.BatchNorm2d(c_out)) if stride != 1 or c_in != c_out else None
-    return nn.Sequential(block(c_in, planes, stride, down, cnf=cnf, spiking_neuron=act),
-                         *[block(c_out, planes, cnf=cnf, spiking_neuron=act) for _ in range(n - 1)])
+    down = (
+        nn.Sequential(sj.conv1x1(c_in, c_out, stride), layer.BatchNorm2d(c_out))
+        if stride != 1 or c_in != c_out
+        else None
+    )
+    return nn.Sequential(
+        block(c_in, planes, stride, down, cnf=cnf, spiking_neuron=act),
+        *[block(c_out, planes, cnf=cnf, spiking_neuron=act) for _ in range(n - 1)],
+    )
 
 # %% ../../nbs/01b_sew_resnet.ipynb #810b497d
 class SEWResNet(ResNetViews, nn.Module):
     "SEW-ResNet (Fang et al. 2021) from spikingjelly's blocks: an SNN (`snn=True`, `T` steps) or its ANN twin (ReLU)."
+
     stem_act_name = 'sn1'
 
-    def __init__(self,
-                 block: type,               # spikingjelly's `sj.BasicBlock` or `sj.Bottleneck`
-                 blocks: tuple,             # blocks per stage (4 stages)
-                 base_chans: int = 64,      # channels of the stem and the first stage; each later stage doubles them
-                 snn: bool = True, T: int = 4, num_classes: int = 1000, in_chans: int = 3,
-                 width: float = 1.0,        # channel multiplier
-                 cnf: str = 'ADD',          # the connect function g: 'ADD', 'IAND' or 'AND'
-                 neuron='if',               # the SNN's neuron: 'if' (Eq. 1), 'lif', a class or a factory
-                 last_act: str = 'spike'):  # accepted for the interface; only 'spike' applies
+    def __init__(
+        self,
+        block: type,  # spikingjelly's `sj.BasicBlock` or `sj.Bottleneck`
+        blocks: tuple,  # blocks per stage (4 stages)
+        base_chans: int = 64,  # channels of the stem and the first stage; each later stage doubles them
+        snn: bool = True,
+        T: int = 4,
+        num_classes: int = 1000,
+        in_chans: int = 3,
+        width: float = 1.0,  # channel multiplier
+        cnf: str = 'ADD',  # the connect function g: 'ADD', 'IAND' or 'AND'
+        neuron='if',  # the SNN's neuron: 'if' (Eq. 1), 'lif', a class or a factory
+        last_act: str = 'spike',
+    ):  # accepted for the interface; only 'spike' applies
         super().__init__()
         _check_sew(blocks, T, width, cnf, snn, last_act, num_classes, in_chans)
         self.snn, self.T, self.num_classes = snn, T, num_classes
@@ -83,66 +109,93 @@ class SEWResNet(ResNetViews, nn.Module):
         self.sn1 = act()
         self.maxpool = layer.MaxPool2d(kernel_size=3, stride=2, padding=1)
         for i, n in enumerate(blocks):
-            planes = _scaled(base_chans * 2 ** i, width)
+            planes = _scaled(base_chans * 2**i, width)
             setattr(self, f'layer{i + 1}', _stage(block, c, planes, n, 1 if i == 0 else 2, cnf, act))
             c = planes * block.expansion
         self.fc = nn.Linear(c, num_classes)  # acts on the last axis: [T, B, D] and [B, D] alike
         for m in self.modules():
-            if isinstance(m, nn.Conv2d): nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode='fan_out', nonlinearity='relu')
         functional.set_step_mode(self, 'm' if snn else 's')  # spikingjelly's layers fold [T, B, ...] in multi-step mode
 
 # %% ../../nbs/01b_sew_resnet.ipynb #e4a32cf6
-_SEW = {'sew_resnet18': dict(block=sj.BasicBlock, blocks=(2, 2, 2, 2)),
-        'sew_resnet34': dict(block=sj.BasicBlock, blocks=(3, 4, 6, 3)),
-        'sew_resnet50': dict(block=sj.Bottleneck, blocks=(3, 4, 6, 3)),
-        'sew_resnet18_tiny': dict(block=sj.BasicBlock, blocks=(2, 2, 2, 2), base_chans=16)}
-for name, kw in _SEW.items(): register_model(name, partial(SEWResNet, **kw))
+_SEW = {
+    'sew_resnet18': dict(block=sj.BasicBlock, blocks=(2, 2, 2, 2)),
+    'sew_resnet34': dict(block=sj.BasicBlock, blocks=(3, 4, 6, 3)),
+    'sew_resnet50': dict(block=sj.Bottleneck, blocks=(3, 4, 6, 3)),
+    'sew_resnet18_tiny': dict(block=sj.BasicBlock, blocks=(2, 2, 2, 2), base_chans=16),
+}
+for name, kw in _SEW.items():
+    register_model(name, partial(SEWResNet, **kw))
 
 # %% ../../nbs/01b_sew_resnet.ipynb #b5887004
 class TorchvisionResNet(ResNetViews, tv.ResNet):
     "torchvision's `ResNet` with the ckdsnn model interface: an ANN teacher."
+
     def __init__(self, block: type, blocks: tuple, num_classes: int = 1000, in_chans: int = 3, T: int = 4):
         super().__init__(block, list(blocks), num_classes=num_classes)
         self.snn, self.T, self.num_classes = False, T, num_classes  # T: unused, kept for the interface
-        if in_chans != 3: self.conv1 = nn.Conv2d(in_chans, 64, kernel_size=7, stride=2, padding=3, bias=False)
+        if in_chans != 3:
+            self.conv1 = nn.Conv2d(in_chans, 64, kernel_size=7, stride=2, padding=3, bias=False)
 
-_TV = {'tv_resnet18': (tv.BasicBlock, (2, 2, 2, 2)), 'tv_resnet34': (tv.BasicBlock, (3, 4, 6, 3)),
-       'tv_resnet50': (tv.Bottleneck, (3, 4, 6, 3))}
+
+_TV = {
+    'tv_resnet18': (tv.BasicBlock, (2, 2, 2, 2)),
+    'tv_resnet34': (tv.BasicBlock, (3, 4, 6, 3)),
+    'tv_resnet50': (tv.Bottleneck, (3, 4, 6, 3)),
+}
 
 # %% ../../nbs/01b_sew_resnet.ipynb #7ebfb74b
 def _pretrained_state(arch: str, weights, num_classes: int) -> dict:
     "torchvision's pretrained state dict of `arch` (`fc` left out when `num_classes` differs from the weights')."
     enum = get_model_weights(arch.removeprefix('tv_'))
-    try: w = enum.verify(weights)
+    try:
+        w = enum.verify(weights)
     except (KeyError, TypeError, ValueError):
-        raise ValueError(f"weights={weights!r}: use None, 'DEFAULT' or one of {[m.name for m in enum]} "
-                         "(or --init with a weights file)") from None
+        raise ValueError(
+            f"weights={weights!r}: use None, 'DEFAULT' or one of {[m.name for m in enum]} "
+            "(or --init with a weights file)"
+        ) from None
     state = w.get_state_dict(progress=True, check_hash=True)
-    return state if num_classes == len(w.meta['categories']) else {k: v for k, v in state.items()
-                                                                   if not k.startswith('fc.')}
+    return (
+        state
+        if num_classes == len(w.meta['categories'])
+        else {k: v for k, v in state.items() if not k.startswith('fc.')}
+    )
 
-def tv_resnet(arch: str,                # 'tv_resnet18', 'tv_resnet34' or 'tv_resnet50'
-              snn: bool = False, T: int = 4, num_classes: int = 1000, in_chans: int = 3,
-              width: float = 1.0,       # accepted for the interface; torchvision's widths are fixed
-              blocks: tuple | None = None,  # blocks per stage (default: the architecture's)
-              # None, or torchvision's pretrained weights: 'DEFAULT', a name or a member of its enum
-              weights=None,
-             ) -> TorchvisionResNet:
+
+def tv_resnet(
+    arch: str,  # 'tv_resnet18', 'tv_resnet34' or 'tv_resnet50'
+    snn: bool = False,
+    T: int = 4,
+    num_classes: int = 1000,
+    in_chans: int = 3,
+    width: float = 1.0,  # accepted for the interface; torchvision's widths are fixed
+    blocks: tuple | None = None,  # blocks per stage (default: the architecture's)
+    # None, or torchvision's pretrained weights: 'DEFAULT', a name or a member of its enum
+    weights=None,
+) -> TorchvisionResNet:
     """torchvision's ResNet `arch` as an ANN teacher with the ckdsnn interface, optionally with torchvision's pretrained
     weights."""
     if snn:
-        raise ValueError(f"{arch} is torchvision's ANN ResNet, a teacher (snn=False); its SNN student is "
-                         f"{arch.replace('tv_', 'sew_')}")
+        raise ValueError(
+            f"{arch} is torchvision's ANN ResNet, a teacher (snn=False); its SNN student is "
+            f"{arch.replace('tv_', 'sew_')}"
+        )
     if width != 1:
         raise ValueError(f"width={width}: torchvision's ResNets have fixed widths; drop it (sew_resnet* take a width)")
     block, default = _TV[arch]
     model = TorchvisionResNet(block, blocks or default, num_classes, in_chans, T)
     if weights is not None:
         if (blocks or default) != default or in_chans != 3:
-            raise ValueError(f"pretrained weights fit {arch} with its own blocks and 3 input channels; drop weights= "
-                             "or those changes")
+            raise ValueError(
+                f"pretrained weights fit {arch} with its own blocks and 3 input channels; drop weights= "
+                "or those changes"
+            )
         # a new fc stays as built
         model.load_state_dict(model.state_dict() | _pretrained_state(arch, weights, num_classes))
     return model
 
-for name in _TV: register_model(name, partial(tv_resnet, name))
+
+for name in _TV:
+    register_model(name, partial(tv_resnet, name))

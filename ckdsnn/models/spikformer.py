@@ -22,6 +22,7 @@ def conv_bn(snn: bool, c_in: int, c_out: int) -> nn.Sequential:
     "conv3x3 (no bias) + BN on images `[.., C, H, W]`, folded over time in an SNN."
     return stateless(snn, conv3x3(c_in, c_out), nn.BatchNorm2d(c_out))
 
+
 def token_layer(snn: bool, c_in: int, c_out: int) -> nn.Sequential:
     "Linear map of every token + BN on token sequences `[.., C, N]`, folded over time in an SNN."
     return stateless(snn, nn.Conv1d(c_in, c_out, 1), nn.BatchNorm1d(c_out))
@@ -29,12 +30,20 @@ def token_layer(snn: bool, c_in: int, c_out: int) -> nn.Sequential:
 # %% ../../nbs/01d_spikformer.ipynb #f5cce84c
 class SpikingPatchSplitting(nn.Module):
     "Spikformer's SPS after the stem: conv-BN-neuron to D/4, D/2 (max-pool), D (max-pool), plus the position embedding."
+
     def __init__(self, dim: int, snn: bool, neuron='if'):
         super().__init__()
         pool = lambda: stateless(snn, nn.MaxPool2d(3, stride=2, padding=1))
-        self.convs = nn.Sequential(conv_bn(snn, dim // 8, dim // 4), activation(snn, neuron),
-                                   conv_bn(snn, dim // 4, dim // 2), activation(snn, neuron), pool(),
-                                   conv_bn(snn, dim // 2, dim), activation(snn, neuron), pool())
+        self.convs = nn.Sequential(
+            conv_bn(snn, dim // 8, dim // 4),
+            activation(snn, neuron),
+            conv_bn(snn, dim // 4, dim // 2),
+            activation(snn, neuron),
+            pool(),
+            conv_bn(snn, dim // 2, dim),
+            activation(snn, neuron),
+            pool(),
+        )
         self.position = nn.Sequential(conv_bn(snn, dim, dim), activation(snn, neuron))
 
     def forward(self, x: Tensor) -> Tensor:
@@ -44,6 +53,7 @@ class SpikingPatchSplitting(nn.Module):
 # %% ../../nbs/01d_spikformer.ipynb #d313b6c2
 class SpikingSelfAttention(nn.Module):
     "Spikformer's SSA on token sequences `[.., C, N]`: spiking Q, K, V, (Q K^T V) * scale through a neuron, projection."
+
     def __init__(self, dim: int, heads: int, snn: bool, neuron='if', scale: float = 0.125):
         super().__init__()
         self.heads, self.scale = heads, scale
@@ -61,12 +71,19 @@ class SpikingSelfAttention(nn.Module):
 # %% ../../nbs/01d_spikformer.ipynb #f88c0dfb
 class SpikingMLP(nn.Sequential):
     "Spikformer's MLP on token sequences `[.., C, N]`: token layer to `hidden`, neuron, token layer back, neuron."
+
     def __init__(self, dim: int, hidden: int, snn: bool, neuron='if'):
-        super().__init__(token_layer(snn, dim, hidden), activation(snn, neuron), token_layer(snn, hidden, dim),
-                         activation(snn, neuron))
+        super().__init__(
+            token_layer(snn, dim, hidden),
+            activation(snn, neuron),
+            token_layer(snn, hidden, dim),
+            activation(snn, neuron),
+        )
+
 
 class SpikformerBlock(nn.Module):
     "x + SSA(x), then + MLP(x), on the tokens of a grid `[.., C, H, W]`."
+
     def __init__(self, dim: int, heads: int, mlp_ratio: float, snn: bool, neuron='if'):
         super().__init__()
         self.attn = SpikingSelfAttention(dim, heads, snn, neuron)
@@ -81,25 +98,35 @@ class SpikformerBlock(nn.Module):
 # %% ../../nbs/01d_spikformer.ipynb #44d3f339
 class Spikformer(nn.Module):
     "Spikformer for CIFAR-size images: an SNN (`snn=True`, IF or LIF neurons, `T` steps) or its ANN twin (ReLU)."
-    def __init__(self,
-                 dim: int = 384,         # D, the token dimension
-                 depth: int = 4,         # L, the number of blocks
-                 heads: int = 12,        # attention heads
-                 mlp_ratio: float = 4.,  # hidden width of the MLP, in multiples of D
-                 snn: bool = True, T: int = 4, num_classes: int = 10, in_chans: int = 3,
-                 width: float = 1.0,     # multiplier of D
-                 neuron='if'):           # the SNN's neuron: 'if' (Eq. 1), 'lif' (Zhou et al.'s), a class or a factory
+
+    def __init__(
+        self,
+        dim: int = 384,  # D, the token dimension
+        depth: int = 4,  # L, the number of blocks
+        heads: int = 12,  # attention heads
+        mlp_ratio: float = 4.0,  # hidden width of the MLP, in multiples of D
+        snn: bool = True,
+        T: int = 4,
+        num_classes: int = 10,
+        in_chans: int = 3,
+        width: float = 1.0,  # multiplier of D
+        neuron='if',
+    ):  # the SNN's neuron: 'if' (Eq. 1), 'lif' (Zhou et al.'s), a class or a factory
         super().__init__()
         dim = round(dim * width)
         _check_spikformer(dim, depth, heads, T, num_classes, in_chans)
         self.snn, self.T, self.num_classes = snn, T, num_classes
         self.stem = conv_bn(snn, in_chans, dim // 8)
         self.stem_act = activation(snn, neuron)
-        self.stages = nn.ModuleList([SpikingPatchSplitting(dim, snn, neuron)] +
-                                    [SpikformerBlock(dim, heads, mlp_ratio, snn, neuron) for _ in range(depth)])
+        self.stages = nn.ModuleList(
+            [SpikingPatchSplitting(dim, snn, neuron)]
+            + [SpikformerBlock(dim, heads, mlp_ratio, snn, neuron) for _ in range(depth)]
+        )
         self.classifier = nn.Sequential(nn.Linear(dim, num_classes))
         for m in self.modules():  # the authors' initialisation of their linear layers (token layers and head)
-            if isinstance(m, (nn.Linear, nn.Conv1d)): nn.init.trunc_normal_(m.weight, std=0.02); nn.init.zeros_(m.bias)
+            if isinstance(m, (nn.Linear, nn.Conv1d)):
+                nn.init.trunc_normal_(m.weight, std=0.02)
+                nn.init.zeros_(m.bias)
 
     # the rest is CKDNet's: the stem's currents (direct encoding of images, event frames as they are), the forward pass
     # through the stages (the token grids are the features; their spatial mean is the pooled token), the final nn.Linear
@@ -108,11 +135,13 @@ class Spikformer(nn.Module):
 # %% ../../nbs/01d_spikformer.ipynb #556dd253
 def _check_spikformer(dim, depth, heads, T, num_classes, in_chans):
     if dim < 8 or dim % 8 or dim % heads:
-        raise ValueError(f"dimension {dim} (dim x width): it must be a multiple of 8 (patch splitting) and of "
-                         f"heads={heads}")
+        raise ValueError(
+            f"dimension {dim} (dim x width): it must be a multiple of 8 (patch splitting) and of heads={heads}"
+        )
     if not (isinstance(depth, int) and depth >= 1):
         raise ValueError(f"depth={depth!r}: give the number of blocks, an int >= 1")
-    if not (isinstance(T, int) and T >= 1): raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
+    if not (isinstance(T, int) and T >= 1):
+        raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
     if num_classes < 1 or in_chans < 1:
         raise ValueError(f"num_classes={num_classes}, in_chans={in_chans}: both must be >= 1")
 

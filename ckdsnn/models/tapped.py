@@ -18,59 +18,84 @@ from . import ModelOutput
 class Tapped(nn.Module):
     """Network `net` with the ckdsnn interface, read by forward hooks on its `stages` layers and its final linear layer
     `fc`."""
-    def __init__(self,
-                 net: nn.Module,            # any network returning logits; an SNN takes [T, B, ...] inputs
-                 # names of the layers whose outputs are the stage features, e.g. ['layer1', ..., 'layer4']
-                 stages: list,
-                 fc: str = 'fc',            # name of the final nn.Linear: its input is `pooled`, its output the logits
-                 snn: bool = False,         # a spiking network, run over T time steps
-                 T: int = 4):               # time steps of an SNN
+
+    def __init__(
+        self,
+        net: nn.Module,  # any network returning logits; an SNN takes [T, B, ...] inputs
+        # names of the layers whose outputs are the stage features, e.g. ['layer1', ..., 'layer4']
+        stages: list,
+        fc: str = 'fc',  # name of the final nn.Linear: its input is `pooled`, its output the logits
+        snn: bool = False,  # a spiking network, run over T time steps
+        T: int = 4,
+    ):  # time steps of an SNN
         super().__init__()
         names = dict(net.named_modules())
         if missing := [n for n in [*stages, fc] if n not in names]:
-            raise ValueError(f"{type(net).__name__} has no layer {missing[0]!r}; name layers of net.named_modules(), "
-                             f"e.g. {[n for n in names if n][:6]}")
+            raise ValueError(
+                f"{type(net).__name__} has no layer {missing[0]!r}; name layers of net.named_modules(), "
+                f"e.g. {[n for n in names if n][:6]}"
+            )
         if not isinstance(names[fc], nn.Linear):
             raise ValueError(f"fc={fc!r} is a {type(names[fc]).__name__}: name the final nn.Linear")
         if snn and not (isinstance(T, int) and T >= 1):
             raise ValueError(f"T={T!r}: the number of time steps must be an int >= 1")
         self.net, self.stage_names, self.fc_name = net, list(stages), fc
         self.snn, self.T, self.num_classes = snn, T, names[fc].out_features
-        if snn: functional.set_step_mode(net, 'm')  # spikingjelly's layers and neurons: [T, B, ...] in one call
+        if snn:
+            functional.set_step_mode(net, 'm')  # spikingjelly's layers and neurons: [T, B, ...] in one call
 
     @property
-    def stages(self) -> nn.ModuleList: return nn.ModuleList(self.net.get_submodule(n) for n in self.stage_names)
+    def stages(self) -> nn.ModuleList:
+        return nn.ModuleList(self.net.get_submodule(n) for n in self.stage_names)
+
     @property
-    def fc(self) -> nn.Linear: return self.net.get_submodule(self.fc_name)
+    def fc(self) -> nn.Linear:
+        return self.net.get_submodule(self.fc_name)
+
     @property
-    def classifier(self) -> nn.Linear: return self.fc
+    def classifier(self) -> nn.Linear:
+        return self.fc
 
 # %% ../../nbs/01c_tapped.ipynb #e50f4170
 def _time_major(m: Tapped, x: Tensor) -> Tensor:
     "The input as the network takes it: `[T, B, ...]` for an SNN (images repeated over T), `[B, ...]` for an ANN."
     if x.ndim not in (4, 5):
         raise ValueError(f"input of shape {tuple(x.shape)}: give images [B, C, H, W] or event frames [T, B, C, H, W]")
-    if not m.snn: return x.mean(0) if x.ndim == 5 else x
-    if x.ndim == 4: return x[None].expand(m.T, *x.shape)
+    if not m.snn:
+        return x.mean(0) if x.ndim == 5 else x
+    if x.ndim == 4:
+        return x[None].expand(m.T, *x.shape)
     if x.shape[0] != m.T:
-        raise ValueError(f"event input has {x.shape[0]} time steps but the model has T={m.T}: build it with "
-                         f"T={x.shape[0]}")
+        raise ValueError(
+            f"event input has {x.shape[0]} time steps but the model has T={m.T}: build it with T={x.shape[0]}"
+        )
     return x
+
 
 @patch
 def forward_all(self: Tapped, x: Tensor) -> ModelOutput:
     "Logits, per-step logits (SNN), the tapped stage features and the final linear layer's input."
     taps = {}
-    def keep(key): return lambda module, inputs, out: taps.__setitem__(key, out)
+
+    def keep(key):
+        return lambda module, inputs, out: taps.__setitem__(key, out)
+
     hooks = [s.register_forward_hook(keep(i)) for i, s in enumerate(self.stages)]
     hooks.append(self.fc.register_forward_hook(lambda module, inputs, out: taps.update(pooled=inputs[0], out=out)))
-    if self.snn: functional.reset_net(self.net)  # spikingjelly's neurons keep their potential between calls
-    try: self.net(_time_major(self, x))
+    if self.snn:
+        functional.reset_net(self.net)  # spikingjelly's neurons keep their potential between calls
+    try:
+        self.net(_time_major(self, x))
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     out, features = taps['out'], [taps[i] for i in range(len(self.stage_names))]
-    return ModelOutput(out.mean(0), out, features, taps['pooled']) if self.snn else ModelOutput(out, None, features,
-                                                                                                taps['pooled'])
+    return (
+        ModelOutput(out.mean(0), out, features, taps['pooled'])
+        if self.snn
+        else ModelOutput(out, None, features, taps['pooled'])
+    )
+
 
 @patch
 def forward(self: Tapped, x: Tensor) -> Tensor:

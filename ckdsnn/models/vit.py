@@ -22,25 +22,33 @@ from .tapped import Tapped
 class ViT(Tapped):
     """A timm `VisionTransformer` with the ckdsnn interface (an ANN): stages are its blocks but the last, features its
     patch tokens on their grid."""
+
     def __init__(self, net: nn.Module, T: int = 4):
         if len(net.blocks) < 2:
-            raise ValueError("a ViT teacher needs at least 2 blocks (its stages are all but the last), got "
-                             f"{len(net.blocks)}")
+            raise ValueError(
+                f"a ViT teacher needs at least 2 blocks (its stages are all but the last), got {len(net.blocks)}"
+            )
         if net.global_pool != 'token':
-            raise ValueError(f"global_pool={net.global_pool!r}: ViT teachers read their class token "
-                             "(global_pool='token')")
+            raise ValueError(
+                f"global_pool={net.global_pool!r}: ViT teachers read their class token (global_pool='token')"
+            )
         super().__init__(net, [f'blocks.{i}' for i in range(len(net.blocks) - 1)], fc='head', snn=False, T=T)
 
     @property
-    def img_size(self) -> tuple: return tuple(self.net.patch_embed.img_size)
+    def img_size(self) -> tuple:
+        return tuple(self.net.patch_embed.img_size)
+
     @property
-    def classifier(self) -> nn.Sequential: return nn.Sequential(self.net.fc_norm, self.net.head_drop, self.net.head)
+    def classifier(self) -> nn.Sequential:
+        return nn.Sequential(self.net.fc_norm, self.net.head_drop, self.net.head)
+
 
 # `[B, prefix + H W, C]`: the prefix tokens (class token), then the patch tokens row by row
-def token_grid(tokens: Tensor,
-               prefix: int,  # number of prefix tokens
-               grid: tuple,  # `(H, W)`
-              ) -> Tensor:  # `[B, C, H, W]`
+def token_grid(
+    tokens: Tensor,
+    prefix: int,  # number of prefix tokens
+    grid: tuple,  # `(H, W)`
+) -> Tensor:  # `[B, C, H, W]`
     "The patch tokens of a ViT block's output on their grid, without the prefix (class) tokens."
     B, _, C = tokens.shape
     return tokens[:, prefix:].transpose(1, 2).reshape(B, C, *grid)
@@ -50,44 +58,68 @@ def token_grid(tokens: Tensor,
 def forward_all(self: ViT, x: Tensor) -> ModelOutput:
     """Logits, the patch-token grids `[B, C, H, W]` of the stages, and the head's input, for images (resized) or event
     frames."""
-    if x.ndim == 5: x = x.mean(0)
+    if x.ndim == 5:
+        x = x.mean(0)
     if x.ndim == 4 and tuple(x.shape[-2:]) != self.img_size:
         x = F.interpolate(x, size=self.img_size, mode='bicubic', align_corners=False)
     prefix, grids = self.net.num_prefix_tokens, []
+
     def through_grid(module, inputs, tokens):
         grids.append(token_grid(tokens, prefix, self.net.patch_embed.grid_size))
         return torch.cat([tokens[:, :prefix], grids[-1].flatten(2).transpose(1, 2)], 1)  # the next block reads the grid
+
     hooks = [stage.register_forward_hook(through_grid) for stage in self.stages]
-    try: out = Tapped.forward_all(self, x)
+    try:
+        out = Tapped.forward_all(self, x)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return out._replace(features=grids)
 
 # %% ../../nbs/01e_vit.ipynb #529282ca
-def vit(model: str,                     # timm's architecture name
-        snn: bool = False, T: int = 4, num_classes: int = 10, in_chans: int = 3,
-        width: float = 1.0,             # multiplier of the embedding dimension (random weights only)
-        pretrained: bool = False,       # timm's pretrained weights, from the Hugging Face hub
-        embed_dim: int = 384, num_heads: int = 6,  # the architecture's, for `width`
-        # None: the architecture's
-        img_size: int | None = None, patch_size: int | None = None, depth: int | None = None,
-       ) -> ViT:
+def vit(
+    model: str,  # timm's architecture name
+    snn: bool = False,
+    T: int = 4,
+    num_classes: int = 10,
+    in_chans: int = 3,
+    width: float = 1.0,  # multiplier of the embedding dimension (random weights only)
+    pretrained: bool = False,  # timm's pretrained weights, from the Hugging Face hub
+    embed_dim: int = 384,
+    num_heads: int = 6,  # the architecture's, for `width`
+    # None: the architecture's
+    img_size: int | None = None,
+    patch_size: int | None = None,
+    depth: int | None = None,
+) -> ViT:
     "timm's ViT `model` as an ANN teacher with the ckdsnn interface."
     if snn:
-        raise ValueError(f"{model} is an ANN teacher (snn=False); a spiking transformer student is spikformer_4_384 or "
-                         "spikformer_tiny")
+        raise ValueError(
+            f"{model} is an ANN teacher (snn=False); a spiking transformer student is spikformer_4_384 or "
+            "spikformer_tiny"
+        )
     dim = round(embed_dim * width)
     if pretrained and dim != embed_dim:
         raise ValueError(f"width={width}: pretrained weights fit the full width; drop width or pretrained")
     if dim < num_heads or dim % num_heads:
         raise ValueError(f"width={width} gives {dim} dimensions: it must be a multiple of the {num_heads} heads")
     import timm
+
     given = dict(img_size=img_size, patch_size=patch_size, depth=depth)
-    net = timm.create_model(model, pretrained=pretrained, num_classes=num_classes, in_chans=in_chans, embed_dim=dim,
-                            num_heads=num_heads, **{k: v for k, v in given.items() if v is not None})
+    net = timm.create_model(
+        model,
+        pretrained=pretrained,
+        num_classes=num_classes,
+        in_chans=in_chans,
+        embed_dim=dim,
+        num_heads=num_heads,
+        **{k: v for k, v in given.items() if v is not None},
+    )
     return ViT(net, T)
+
 
 register_model('vit_small', partial(vit, 'vit_small_patch16_224'))
 register_model('vit_small_pretrained', partial(vit, 'vit_small_patch16_224', pretrained=True))
-register_model('vit_tiny', partial(vit, 'vit_tiny_patch16_224', embed_dim=192, num_heads=3, img_size=32, patch_size=4,
-                                   depth=4));
+register_model(
+    'vit_tiny', partial(vit, 'vit_tiny_patch16_224', embed_dim=192, num_heads=3, img_size=32, patch_size=4, depth=4)
+);
