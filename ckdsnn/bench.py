@@ -24,7 +24,7 @@ from .neuron import IFNode
 from .utils import cpu_features
 from .distill import create_distiller
 from .config import RunConfig
-from .train import train_epoch, training_parts
+from .train import Trainer
 
 # %% ../nbs/12_bench.ipynb #a876b90d
 def device_sync(device: torch.device):
@@ -66,14 +66,13 @@ def peak_step_memory(
 # %% ../nbs/12_bench.ipynb #fb6ad741
 def step_runner(distiller: nn.Module, cfg: RunConfig | None = None):
     """A closure that runs the trainer's own step of `distiller` as run `cfg` trains it (default: in full precision):
-    the run's parts (`training_parts`: device settings, memory layout, precision, `cfg.compile`), then `train_epoch`
-    on one batch."""
-    cfg = cfg or RunConfig(amp=False)
-    step, opt, _, scaler, amp = training_parts(distiller, cfg, 1, next(distiller.parameters()).device, world=1)
+    the run's `Trainer` (device settings, memory layout, precision, `cfg.compile`) and its `train_epoch` on one
+    batch."""
+    trainer = Trainer(distiller, cfg or RunConfig(amp=False), 1, next(distiller.parameters()).device)
     # a learning rate of zero: the optimizer does all its work, but the weights stay put, so stepping again and
     # again on the same batch costs the same each time and cannot diverge (BKDSNN's feature loss did, at lr 0.1)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda i: 0.0)
-    return lambda x, y: train_epoch(step, [(x, y)], opt, sched, scaler, amp=amp)
+    trainer.sched = torch.optim.lr_scheduler.LambdaLR(trainer.opt, lambda i: 0.0)
+    return lambda x, y: trainer.train_epoch([(x, y)])
 
 
 def training_overhead(

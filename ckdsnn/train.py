@@ -7,9 +7,9 @@
 # %% auto #0
 __all__ = ['CHECK_EVERY', 'seed_everything', 'rng_state', 'set_rng_state', 'warmup_cosine', 'make_optimizer', 'make_scheduler',
            'amp_dtype', 'precision_name', 'memory_format', 'configure_device', 'cuda_index', 'init_distributed',
-           'evaluate', 'load_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'train_epoch',
-           'batch_mixer', 'check_finite', 'log_scalars', 'training_parts', 'stopped', 'save_epoch', 'fit',
-           'metrics_record', 'epoch_summary', 'train_teacher', 'train_student']
+           'evaluate', 'read_checkpoint', 'NonFiniteLossError', 'TrainStep', 'epoch_means', 'batch_mixer',
+           'check_finite', 'log_scalars', 'Trainer', 'stopped', 'fit', 'metrics_record', 'epoch_summary',
+           'train_teacher', 'train_student']
 
 # %% ../nbs/06_train.ipynb #23c70a3a
 import math
@@ -186,8 +186,8 @@ def evaluate(model: nn.Module, dl, amp: torch.dtype | None = None) -> dict:
     return dict(top1=100 * correct / n, firing_rate=spikes.rate())
 
 # %% ../nbs/06_train.ipynb #a7311b02
-def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, loaders, rank: int, world: int) -> dict:
-    "Restore a run from `path` in place; returns its `epoch`, `history` and `wall_time_s`."
+def read_checkpoint(path: Path, cfg: RunConfig, distiller: nn.Module, world: int) -> dict:
+    "The checkpoint at `path`, read with care and checked against the run: its settings, its processes, its model."
     ck = read_torch_file(path, 'checkpoint')
     # JSON-born lists vs tuples
     free, plain = set(fields_with('setup')), lambda v: list(v) if isinstance(v, tuple) else v
@@ -204,12 +204,7 @@ def load_checkpoint(path: Path, cfg: RunConfig, distiller, opt, sched, scaler, l
         raise CheckpointError(f"{path} was written by {len(ck['rng'])} processes: resume with as many")
     if set(ck['model']) != set(distiller.trainable_state()):
         raise CheckpointError(f"{path} does not fit this model: use another run directory")
-    distiller.load_state_dict(ck['model'], strict=False)  # strict=False: the teacher is not in the file
-    opt.load_state_dict(ck['optimizer'])
-    sched.load_state_dict(ck['scheduler'])
-    scaler.load_state_dict(ck['scaler'])
-    set_rng_state(ck['rng'][rank], *loaders)
-    return {k: ck[k] for k in ('epoch', 'history', 'wall_time_s')}
+    return ck
 
 # %% ../nbs/06_train.ipynb #cba6e848
 class NonFiniteLossError(RuntimeError):
@@ -244,57 +239,6 @@ def epoch_means(sums: dict, steps: str) -> dict:
     return dict(
         train_loss=s['loss'] / n, train_top1=100 * s['correct'] / n, **{f'train_{k}': v / n for k, v in terms.items()}
     )
-
-
-def train_epoch(
-    step: nn.Module,
-    dl,
-    opt,
-    sched,
-    scaler,
-    amp: torch.dtype | None,
-    mix=None,
-    desc: str = '',
-    bar: float | None = None,
-    check_every: int = CHECK_EVERY,
-) -> dict:
-    "One pass over `dl`; the epoch means `train_loss`, `train_top1` (%) and `train_<term>` of each loss term."
-    device = next(step.parameters()).device
-    step.train()
-    # running sums on the device; the step of the last read
-    sums, checked = {'samples': torch.zeros((), dtype=torch.float64, device=device)}, 0
-    pbar = tqdm(
-        dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.0
-    )  # bar: seconds
-    for i, (x, y) in enumerate(pbar, 1):
-        layout = memory_format(device) if x.ndim == 4 else torch.preserve_format
-        x = x.to(device, non_blocking=True, memory_format=layout)
-        y = y.to(device, non_blocking=True)
-        if mix:
-            x, y = mix(x, y)  # mixed images and soft targets: the teacher sees the same mixed images
-        with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
-            logits, losses = step(x, y)
-        if i == 1 and 'loss' in losses:
-            raise ValueError("a loss term is named 'loss', the name of their sum (train_loss): rename the term")
-        loss = sum(losses.values())
-        batch = dict(
-            correct=(logits.argmax(1) == class_of(y)).sum(),
-            loss=loss.detach(),
-            **{f'term_{k}': v.detach() for k, v in losses.items()},
-        )
-        for k, v in batch.items():  # per-sample sums: the means of the batch times its size
-            sums[k] = sums.get(k, 0) + v.double() * (1 if k == 'correct' else len(y))
-        sums['samples'] += len(y)  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
-        opt.zero_grad(set_to_none=True)
-        scaler.scale(loss).backward()
-        scaler.step(opt)
-        scaler.update()
-        sched.step()
-        if i % check_every == 0 or i == len(dl):
-            means, checked = epoch_means(sums, f'{checked + 1}-{i}'), i
-            if bar:
-                pbar.set_postfix(loss=f"{means['train_loss']:.4f}", acc=f"{means['train_top1']:.1f}%", refresh=False)
-    return means
 
 # %% ../nbs/06_train.ipynb #89725428
 def batch_mixer(cfg: RunConfig, num_classes: int, epoch: int):
@@ -339,22 +283,104 @@ def _written(path: Path, write) -> None:
         raise RunDirError(f"cannot write {path} ({fs_error(e)}); the previous version of the file is intact") from None
 
 
-def training_parts(
-    distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device, world: int
-) -> tuple:
-    "`(step, optimizer, scheduler, grad scaler, autocast dtype)` of a run; the step in DDP and compiled as asked."
-    configure_device(device)
-    step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
-    if world > 1:
-        step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
-    if cfg.compile and distiller.compile_whole_step:
-        step = torch.compile(step)
-    elif cfg.compile:  # the step would break into many graphs: compile the student, and run the rest eagerly
-        distiller.student.forward_all = torch.compile(distiller.student.forward_all)
-    opt = make_optimizer(distiller.trainable_parameters(), cfg)
-    amp = amp_dtype(cfg, device)
-    scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)  # float16 needs it, bf16 not
-    return step, opt, make_scheduler(opt, cfg, steps_per_epoch), scaler, amp
+class Trainer:
+    """What every step of a run shares, built once: the distiller's training step on the device (in DDP and compiled as
+    `cfg` asks), the optimizer, the learning-rate schedule, the grad scaler and the autocast dtype, and this process's
+    rank. `train_epoch` is one pass over the data; `save` writes the checkpoint and `metrics.json`, `resume` reads
+    them back."""
+
+    def __init__(
+        self, distiller: nn.Module, cfg: RunConfig, steps_per_epoch: int, device: torch.device, world: int = 1
+    ):
+        configure_device(device)
+        self.distiller, self.cfg, self.device, self.world = distiller, cfg, device, world
+        self.rank = dist.get_rank() if world > 1 else 0
+        step = TrainStep(distiller.to(device, memory_format=memory_format(device)))
+        if world > 1:
+            step = DDP(step, device_ids=[device.index] if device.type == 'cuda' else None)
+        if cfg.compile and distiller.compile_whole_step:
+            step = torch.compile(step)
+        elif cfg.compile:  # the step would break into many graphs: compile the student, and run the rest eagerly
+            distiller.student.forward_all = torch.compile(distiller.student.forward_all)
+        self.step = step
+        self.opt = make_optimizer(distiller.trainable_parameters(), cfg)
+        self.amp = amp_dtype(cfg, device)
+        self.scaler = torch.amp.GradScaler(device.type, enabled=self.amp == torch.float16)  # float16 needs it, bf16 not
+        self.sched = make_scheduler(self.opt, cfg, steps_per_epoch)
+
+    def train_epoch(
+        self, dl, mix=None, desc: str = '', bar: float | None = None, check_every: int = CHECK_EVERY
+    ) -> dict:
+        "One pass over `dl`; the epoch means `train_loss`, `train_top1` (%) and `train_<term>` of each loss term."
+        self.step.train()
+        # running sums, on the device: reading them makes the host wait for the device, so it happens every
+        # `check_every` steps (and at the end), not every step
+        sums = {'samples': torch.zeros((), dtype=torch.float64, device=self.device)}
+        checked = 0  # the step of the last read
+        # a progress bar refreshed every `bar` seconds (None: none)
+        pbar = tqdm(dl, desc=desc, disable=bar is None, leave=False, file=sys.stderr, mininterval=bar or 1.0)
+        for i, (x, y) in enumerate(pbar, 1):
+            layout = memory_format(self.device) if x.ndim == 4 else torch.preserve_format
+            x = x.to(self.device, non_blocking=True, memory_format=layout)
+            y = y.to(self.device, non_blocking=True)
+            if mix:
+                x, y = mix(x, y)  # mixed images and soft targets: the teacher sees the same mixed images
+            with torch.autocast(self.device.type, dtype=self.amp, enabled=self.amp is not None):
+                logits, losses = self.step(x, y)  # the distiller's forward_train: the student's logits, named losses
+            if i == 1 and 'loss' in losses:
+                raise ValueError("a loss term is named 'loss', the name of their sum (train_loss): rename the term")
+            loss = sum(losses.values())
+            batch = dict(
+                correct=(logits.argmax(1) == class_of(y)).sum(),
+                loss=loss.detach(),
+                **{f'term_{k}': v.detach() for k, v in losses.items()},
+            )
+            for k, v in batch.items():  # per-sample sums: the means of the batch times its size
+                sums[k] = sums.get(k, 0) + v.double() * (1 if k == 'correct' else len(y))
+            sums['samples'] += len(
+                y
+            )  # a Python number: a kernel argument, where a tensor made of it is a copy (a sync)
+            self.opt.zero_grad(set_to_none=True)
+            self.scaler.scale(loss).backward()  # scaled only in float16, whose small gradients would underflow
+            self.scaler.step(self.opt)
+            self.scaler.update()
+            self.sched.step()  # the schedule moves per step: warm-up and cosine over all steps of the run
+            if i % check_every == 0 or i == len(dl):
+                means, checked = epoch_means(sums, f'{checked + 1}-{i}'), i
+                if bar:
+                    pbar.set_postfix(
+                        loss=f"{means['train_loss']:.4f}", acc=f"{means['train_top1']:.1f}%", refresh=False
+                    )
+        return means
+
+    def save(self, run: Path, state: dict, loaders, metrics: dict) -> None:
+        "Write the checkpoint (every random stream of every process included), then `metrics.json`, on rank 0."
+        rng = [rng_state(*loaders)] * self.world
+        if self.world > 1:
+            dist.all_gather_object(rng, rng[0])
+        if self.rank:
+            return
+        checkpoint = lambda: dict(
+            state,
+            config=asdict(self.cfg),
+            model=self.distiller.trainable_state(),
+            optimizer=self.opt.state_dict(),
+            scheduler=self.sched.state_dict(),
+            scaler=self.scaler.state_dict(),
+            rng=rng,
+        )
+        _written(run / 'checkpoint.pt', lambda: atomic_save(checkpoint(), run / 'checkpoint.pt'))
+        _written(run / 'metrics.json', lambda: atomic_write_json(run / 'metrics.json', metrics))
+
+    def resume(self, path: Path, loaders) -> dict:
+        "Restore the run from the checkpoint at `path`, in place; returns its `epoch`, `history` and `wall_time_s`."
+        ck = read_checkpoint(path, self.cfg, self.distiller, self.world)
+        self.distiller.load_state_dict(ck['model'], strict=False)  # strict=False: the teacher is not in the file
+        self.opt.load_state_dict(ck['optimizer'])
+        self.sched.load_state_dict(ck['scheduler'])
+        self.scaler.load_state_dict(ck['scaler'])
+        set_rng_state(ck['rng'][self.rank], *loaders)
+        return {k: ck[k] for k in ('epoch', 'history', 'wall_time_s')}
 
 
 def stopped(e: NonFiniteLossError, epoch: int, run: Path, saved: int | None) -> NonFiniteLossError:
@@ -366,71 +392,38 @@ def stopped(e: NonFiniteLossError, epoch: int, run: Path, saved: int | None) -> 
     )
 
 
-def save_epoch(
-    run: Path, cfg: RunConfig, state: dict, distiller, opt, sched, scaler, loaders, metrics: dict, rank: int, world: int
-) -> None:
-    "Write the checkpoint (every random stream of every process included), then `metrics.json`, on rank 0."
-    rng = [rng_state(*loaders)] * world
-    if world > 1:
-        dist.all_gather_object(rng, rng[0])
-    if rank:
-        return
-    checkpoint = lambda: dict(
-        state,
-        config=asdict(cfg),
-        model=distiller.trainable_state(),
-        optimizer=opt.state_dict(),
-        scheduler=sched.state_dict(),
-        scaler=scaler.state_dict(),
-        rng=rng,
-    )
-    _written(run / 'checkpoint.pt', lambda: atomic_save(checkpoint(), run / 'checkpoint.pt'))
-    _written(run / 'metrics.json', lambda: atomic_write_json(run / 'metrics.json', metrics))
-
-
 def fit(
     distiller: nn.Module,
     cfg: RunConfig,
-    train_dl,
-    test_dl,
-    info,
+    loaders: tuple,
     resume: bool = False,
     stop_after_epoch: int | None = None,
     progress: bool | None = None,
 ) -> dict:
-    "Train `distiller` for `cfg.epochs` epochs, checkpointing into `cfg.run_dir`; returns the metrics."
+    """Train `distiller` for `cfg.epochs` epochs on `loaders` (`train_dl, test_dl, info`), checkpointing into
+    `cfg.run_dir`; returns the metrics."""
+    train_dl, test_dl, info = loaders
     rank, world, device = init_distributed()
     run = Path(cfg.run_dir)
     # a line per epoch, and a bar: live on a terminal, once a minute in a job's log
     log = rank == 0 and progress is not False
     bar = (1.0 if progress or sys.stderr.isatty() else 60.0) if log else None
-    step, opt, sched, scaler, amp = training_parts(distiller, cfg, len(train_dl), device, world)
+    trainer = Trainer(distiller, cfg, len(train_dl), device, world)
     state, saved = dict(epoch=0, history=[], wall_time_s=0.0), None  # saved: the epoch the checkpoint on disk holds
     if resume and (run / 'checkpoint.pt').exists():
-        state = load_checkpoint(
-            run / 'checkpoint.pt', cfg, distiller, opt, sched, scaler, (train_dl, test_dl), rank, world
-        )
+        state = trainer.resume(run / 'checkpoint.pt', (train_dl, test_dl))
         saved = state['epoch']
     # curves to watch a long run: `tensorboard --logdir runs/`; a resumed run drops what came after its checkpoint
     board = SummaryWriter(run / 'tensorboard', purge_step=state['epoch'] + 1) if rank == 0 else None
     start = state['epoch']
     for epoch in range(start, cfg.epochs):
-        t0, lr = time.time(), sched.get_last_lr()[0]
+        t0, lr = time.time(), trainer.sched.get_last_lr()[0]
         if isinstance(train_dl.sampler, DistributedSampler):
             train_dl.sampler.set_epoch(epoch)
         distiller.progress = Progress(epoch, cfg.epochs)  # for a method with a schedule of its own
         try:
-            train = train_epoch(
-                step,
-                train_dl,
-                opt,
-                sched,
-                scaler,
-                amp,
-                batch_mixer(cfg, info.num_classes, epoch),
-                f'epoch {epoch + 1}/{cfg.epochs}',
-                bar,
-            )
+            mix = batch_mixer(cfg, info.num_classes, epoch)
+            train = trainer.train_epoch(train_dl, mix, f'epoch {epoch + 1}/{cfg.epochs}', bar)
             if world > 1:
                 for b in distiller.buffers():
                     dist.broadcast(b, 0)  # rank 0's BatchNorm statistics everywhere
@@ -438,13 +431,13 @@ def fit(
         except NonFiniteLossError as e:
             raise stopped(e, epoch, run, saved) from None
         tested = (epoch + 1) % cfg.test_every == 0 or epoch + 1 == cfg.epochs  # the last epoch always
-        test = evaluate(distiller.student, test_dl, amp) if tested else dict(top1=None, firing_rate=None)
+        test = evaluate(distiller.student, test_dl, trainer.amp) if tested else dict(top1=None, firing_rate=None)
         state['history'].append(
             dict(epoch=epoch + 1, **train, **{f'test_{k}': v for k, v in test.items()}, lr=lr, time_s=time.time() - t0)
         )
         state.update(epoch=epoch + 1, wall_time_s=state['wall_time_s'] + time.time() - t0)
-        metrics = metrics_record(cfg, distiller, info, state, world, amp)
-        save_epoch(run, cfg, state, distiller, opt, sched, scaler, (train_dl, test_dl), metrics, rank, world)
+        metrics = metrics_record(cfg, distiller, info, state, world, trainer.amp)
+        trainer.save(run, state, (train_dl, test_dl), metrics)
         saved = epoch + 1
         if board:
             log_scalars(board, state['history'][-1], len(train_dl))
@@ -455,7 +448,7 @@ def fit(
     if board:
         board.close()
     if state['epoch'] == start:  # nothing left to train: a finished run resumed
-        metrics = metrics_record(cfg, distiller, info, state, world, amp)
+        metrics = metrics_record(cfg, distiller, info, state, world, trainer.amp)
         if rank == 0 and saved == cfg.epochs and resume:  # make its metrics.json whole
             _written(run / 'metrics.json', lambda: atomic_write_json(run / 'metrics.json', metrics))
     return metrics
@@ -517,7 +510,9 @@ def _claimed(cfg: RunConfig, resume: bool, overwrite: bool, rank: int, world: in
         yield
 
 
-def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_epoch, progress):
+def _train(cfg: RunConfig, kind: str, resume: bool, overwrite: bool, stop_after_epoch, progress):
+    "Train run `cfg` as a `kind` ('teacher', an ANN, or 'student', an SNN) into `cfg.run_dir`, which it claims."
+    snn = kind == 'student'
     rank, world, _ = init_distributed()
     cfg = resolve(cfg)
     if world != cfg.world_size:  # the global batch, batch_size x world_size, is part of the run
@@ -550,9 +545,9 @@ def _train(cfg: RunConfig, snn: bool, out: str, resume, overwrite, stop_after_ep
             model.recompute_activations()
         distiller = create_distiller(cfg.method, feed(model, data_norm, model_norm), teacher, **cfg.switches)
         seed_everything(cfg.seed + rank)  # a method's own modules (BKDSNN's generator) leave the batches unchanged
-        metrics = fit(distiller, cfg, train_dl, test_dl, info, resume, stop_after_epoch, progress)
+        metrics = fit(distiller, cfg, (train_dl, test_dl, info), resume, stop_after_epoch, progress)
         if metrics['complete'] and rank == 0:
-            path = Path(cfg.run_dir) / out
+            path = Path(cfg.run_dir) / f'{kind}.pt'
             _written(
                 path,
                 lambda: save_model(
@@ -573,7 +568,7 @@ def train_teacher(
     `(model, metrics)`."""
     if cfg.method != 'ce':
         raise ValueError(f"a teacher is trained with method 'ce' (cross-entropy), not {cfg.method!r}")
-    return _train(cfg, False, 'teacher.pt', resume, overwrite, stop_after_epoch, progress)
+    return _train(cfg, 'teacher', resume, overwrite, stop_after_epoch, progress)
 
 
 def train_student(
@@ -585,4 +580,4 @@ def train_student(
 ) -> tuple[nn.Module, dict]:
     """Train an SNN student of `cfg.arch` with method `cfg.method` (teacher from `cfg.teacher`); leaves `student.pt`.
     Returns `(model, metrics)`."""
-    return _train(cfg, True, 'student.pt', resume, overwrite, stop_after_epoch, progress)
+    return _train(cfg, 'student', resume, overwrite, stop_after_epoch, progress)

@@ -173,8 +173,8 @@ def check_configuration(run: dict, teacher: dict | None, folder: Path, batch: in
     cfg, distiller, (train_dl, test_dl, info) = check_setup(run, teacher, batch, folder)
     torch.manual_seed(cfg.seed)
     d = distiller()
-    fit(d, cfg, train_dl, test_dl, info, stop_after_epoch=1, progress=False)  # epoch 1 and its checkpoint
-    m = fit(distiller(), cfg, train_dl, test_dl, info, resume=True, progress=False)  # new models, resumed for epoch 2
+    fit(d, cfg, (train_dl, test_dl, info), stop_after_epoch=1, progress=False)  # epoch 1 and its checkpoint
+    m = fit(distiller(), cfg, (train_dl, test_dl, info), resume=True, progress=False)  # new models, resumed for epoch 2
     if not (m['complete'] and m['epochs_done'] == 2):
         raise RuntimeError(f"{run['id']}: the resumed run did not finish")
     return check_row(run, teacher, cfg, d, step_numbers(d, cfg, *next(iter(train_dl)))) | dict(top1=m['final']['top1'])
