@@ -334,6 +334,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                        'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.per_seed': ('report.html#per_seed', 'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.row_kind': ('report.html#row_kind', 'ckdsnn/experiments/report.py'),
+                                           'ckdsnn.experiments.report.schedule_check': ( 'report.html#schedule_check',
+                                                                                         'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.significance_note': ( 'report.html#significance_note',
                                                                                             'ckdsnn/experiments/report.py'),
                                            'ckdsnn.experiments.report.students': ('report.html#students', 'ckdsnn/experiments/report.py'),

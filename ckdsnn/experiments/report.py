@@ -5,8 +5,8 @@ Markdown tables with the paper's numbers beside ours, and bar charts."""
 
 # %% auto #0
 __all__ = ['ROW_KINDS', 'summarize', 'aggregate', 'row_kind', 'students', 'per_seed', 'compare', 'describe', 'significance_note',
-           'failed_note', 'write_result', 'load_result', 'table_markdown', 'not_built_markdown', 'paper_cells',
-           'cell_name', 'paper_number', 'not_built_rows', 'bar_figure']
+           'failed_note', 'schedule_check', 'write_result', 'load_result', 'table_markdown', 'not_built_markdown',
+           'paper_cells', 'cell_name', 'paper_number', 'not_built_rows', 'bar_figure']
 
 # %% ../../nbs/11a_report.ipynb #1583aa3a
 import json
@@ -131,6 +131,57 @@ def failed_note(row: dict) -> str | None:
         f"{row['method']} ({where}) has n = {len(row['seeds'])} of {len(row['seeds']) + len(row['failed'])} "
         f"seeds: its numbers leave out {why}."
     )
+
+# %% ../../nbs/11a_report.ipynb #0fe8f466
+def schedule_check(rows: list[dict], methods: tuple, epochs: int, longer: int, ours: str = 'CKDSNN') -> str:
+    """Markdown: the rows of `methods` after `epochs` and after `longer` x `epochs` epochs (labelled `<method>, <longer>x
+    epochs`, panel `long`) on the seeds both have, with `ours`' paired verdicts at both lengths; '' without long rows."""
+    short_label, long_label = f'{epochs} epochs', f'{longer * epochs} epochs'
+    parts = [f'## Both schedules, {short_label} and {long_label}, on the same seeds']
+    for d in dict.fromkeys(r['config']['dataset'] for r in students(rows) if r.get('panel') == 'long'):
+        row = lambda label: per_seed(
+            next(r for r in students(rows) if r['method'] == label and r['config']['dataset'] == d)
+        )
+        long = {m: row(f'{m}, {longer}x epochs') for m in methods}
+        seeds = sorted(set.intersection(*map(set, long.values())))
+        short = {m: {s: row(m)[s] for s in seeds} for m in methods}
+        mean = lambda values: float(np.mean(list(values.values())))
+        table = [
+            {
+                'method': m,
+                short_label: mean(short[m]),
+                long_label: mean(long[m]),
+                'gain': mean(long[m]) - mean(short[m]),
+            }
+            for m in methods
+        ]
+        verdicts = [
+            {
+                'comparison': f'{ours} vs {m}',
+                short_label: describe(compare(short[ours], short[m])),
+                long_label: describe(compare(long[ours], long[m])),
+            }
+            for m in methods
+            if m != ours
+        ]
+        same = [
+            compare(short[ours], short[m])['verdict'] == compare(long[ours], long[m])['verdict']
+            for m in methods
+            if m != ours
+        ]
+        order = {
+            k: ' > '.join(sorted(methods, key=lambda m: -mean(v[m])))
+            for k, v in ((short_label, short), (long_label, long))
+        }
+        parts += [
+            f'### {d}, seeds {seeds}: top-1 (%)',
+            markdown_table(table, fmt='{:.2f}'),
+            markdown_table(verdicts),
+            f"Ordering of the means: {order[short_label]} after {short_label}, {order[long_label]} after {long_label} "
+            f"({'the same' if len(set(order.values())) == 1 else 'changed'}); the verdicts "
+            f"{'hold' if all(same) else 'change'} ({sum(same)} of {len(same)} the same).",
+        ]
+    return '\n\n'.join(parts) if len(parts) > 1 else ''
 
 # %% ../../nbs/11a_report.ipynb #eda57b9e
 def write_result(
