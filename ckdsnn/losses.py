@@ -16,8 +16,10 @@ from .saliency import minmax_normalize
 
 # %% ../nbs/04_losses.ipynb #d38bb8d5
 def in_fp32(loss):
-    "Run `loss` in float32 even under autocast: its floating-point tensor arguments upcast, autocast off inside."
-    up = lambda a: a.float() if isinstance(a, torch.Tensor) and a.is_floating_point() else a
+    """Run `loss` in float32 or better even under autocast: its half-precision tensor arguments (bfloat16, float16)
+    upcast to float32, float32 and float64 left as they are, autocast off inside."""
+    half = (torch.bfloat16, torch.float16)
+    up = lambda a: a.float() if isinstance(a, torch.Tensor) and a.dtype in half else a
 
     @functools.wraps(loss)
     def full_precision(*args, **kwargs):
