@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .neuron import NEURONS
-from .data import get_loaders
+from .data import dataset_name, get_loaders
 from .distill import canonical_switches, student_requirements
 
 # %% ../nbs/05a_config.ipynb #bb9b94db
@@ -225,7 +225,7 @@ def resolve(cfg: RunConfig) -> RunConfig:
     """`cfg` as it trains and is cached: its plug-ins imported, its switches of the types of their defaults, defaults
     dropped."""
     load_plugins(cfg.plugins)
-    return replace(cfg, switches=canonical_switches(cfg.method, cfg.switches))
+    return replace(cfg, dataset=dataset_name(cfg.dataset), switches=canonical_switches(cfg.method, cfg.switches))
 
 # %% ../nbs/05a_config.ipynb #892b7c8b
 def data_loaders(cfg: RunConfig, distributed: bool = False):

@@ -5,6 +5,7 @@ class-balanced subsets, an optional decoded in-memory cache, and seeded loaders.
 
 # %% ../../nbs/02_data.ipynb #4bfef2fc
 from __future__ import annotations
+import difflib
 import glob
 import hashlib
 import os
@@ -25,8 +26,8 @@ from torchvision.transforms import v2
 # %% auto #0
 __all__ = ['DEFAULT_DATA', 'data_root', 'writable_home', 'unzip_once', 'find_tree', 'find_data', 'DownloadError', 'download_into',
            'balanced_subset', 'class_subset', 'Relabelled', 'ImageTensors', 'DatasetRecipe', 'register_dataset',
-           'list_datasets', 'dataset_recipe', 'make_transform', 'DataInfo', 'get_dataset', 'denormalize', 'get_loaders',
-           'MNIST5K_MEAN', 'MNIST5K_STD']
+           'list_datasets', 'dataset_name', 'dataset_recipe', 'make_transform', 'DataInfo', 'get_dataset',
+           'denormalize', 'get_loaders', 'MNIST5K_MEAN', 'MNIST5K_STD']
 
 # %% ../../nbs/02_data.ipynb #b65c6c19
 DEFAULT_DATA = Path('~/.cache/ckdsnn/data').expanduser()
@@ -262,11 +263,19 @@ def list_datasets() -> list[str]:
     return list(_REGISTRY)
 
 
+def dataset_name(name: str) -> str:
+    "The registered name of data set `name`, whatever its case; an error naming the closest names when none matches."
+    by_lower = {k.lower(): k for k in _REGISTRY}
+    if name in _REGISTRY or name.lower() in by_lower:
+        return name if name in _REGISTRY else by_lower[name.lower()]
+    close = [by_lower[c] for c in difflib.get_close_matches(name.lower(), list(by_lower), n=2)]
+    hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ''
+    raise ValueError(f"unknown data set {name!r}: {hint}known: {', '.join(_REGISTRY)}")
+
+
 def dataset_recipe(name: str) -> DatasetRecipe:
     "The `DatasetRecipe` of data set `name` (e.g. its `collate`, for a loader built by hand)."
-    if name not in _REGISTRY:
-        raise ValueError(f'unknown data set {name!r}; known: {", ".join(_REGISTRY)}')
-    return _REGISTRY[name]
+    return _REGISTRY[dataset_name(name)]
 
 # %% ../../nbs/02_data.ipynb #903c4a68
 def make_transform(
