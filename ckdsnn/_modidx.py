@@ -35,6 +35,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                             'ckdsnn.cli.key_value': ('cli.html#key_value', 'ckdsnn/cli.py'),
                             'ckdsnn.cli.list_text': ('cli.html#list_text', 'ckdsnn/cli.py'),
                             'ckdsnn.cli.main': ('cli.html#main', 'ckdsnn/cli.py'),
+                            'ckdsnn.cli.model_plugins': ('cli.html#model_plugins', 'ckdsnn/cli.py'),
                             'ckdsnn.cli.parse_value': ('cli.html#parse_value', 'ckdsnn/cli.py'),
                             'ckdsnn.cli.run_demo': ('cli.html#run_demo', 'ckdsnn/cli.py')},
             'ckdsnn.config': { 'ckdsnn.config.RunConfig': ('config.html#runconfig', 'ckdsnn/config.py'),

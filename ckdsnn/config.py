@@ -205,7 +205,7 @@ def load_plugins(plugins, reload: bool = False) -> None:
                 ) from None
             continue
         if not path.is_file():
-            raise FileNotFoundError(f"plug-in file {p} not found")
+            raise FileNotFoundError(f"plug-in file {p} not found: pass its path (--plugin FILE)")
         name, stamp = plugin_module_name(path), path.stat().st_mtime_ns
         if not reload and getattr(sys.modules.get(name), '__ckdsnn_mtime__', None) == stamp:
             continue
@@ -225,7 +225,10 @@ def resolve(cfg: RunConfig) -> RunConfig:
     """`cfg` as it trains and is cached: its plug-ins imported, its switches of the types of their defaults, defaults
     dropped."""
     load_plugins(cfg.plugins)
-    return replace(cfg, dataset=dataset_name(cfg.dataset), switches=canonical_switches(cfg.method, cfg.switches))
+    plugins = tuple(str(Path(p).resolve()) if p.endswith('.py') else p for p in cfg.plugins)  # found from anywhere
+    return replace(
+        cfg, dataset=dataset_name(cfg.dataset), plugins=plugins, switches=canonical_switches(cfg.method, cfg.switches)
+    )
 
 # %% ../nbs/05a_config.ipynb #892b7c8b
 def data_loaders(cfg: RunConfig, distributed: bool = False):

@@ -23,7 +23,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from .models import create_architecture
+from .models import MODELS, create_architecture
 from .models.resnet import is_akamaster, akamaster_state_dict, AKAMASTER_NORM
 from .utils import atomic_save, atomic_write_text
 
@@ -106,13 +106,20 @@ def load_model(path: str | Path) -> tuple[nn.Module, dict]:
         raise FileNotFoundError(
             f"model file {path} not found: train one with `ckdsnn train-teacher --out DIR` (it writes DIR/teacher.pt)"
         ) from None
+    name = ck['model_kwargs']['name']
+    if name not in MODELS:  # a plug-in's network: its module registers it
+        plugins = ck.get('config', {}).get('plugins') or ['FILE']
+        raise CheckpointError(
+            f"{path} holds a {name!r} network, which no module imported here registers: import its plug-in "
+            f"first (ckdsnn eval --plugin {plugins[0]})"
+        )
     try:
         model = create_architecture(**ck['model_kwargs'])  # the weights are the file's: nothing is downloaded
         model.load_state_dict(ck['model'])
     except Exception as e:
         raise CheckpointError(
-            f"{path} does not build its model ({type(e).__name__}: {str(e).splitlines()[0][:120]}); "
-            "retrain it with this version of ckdsnn"
+            f"{path} does not build its model ({type(e).__name__}: {str(e).splitlines()[0]}); retrain it with "
+            "this version of ckdsnn"
         ) from None
     return model, ck
 

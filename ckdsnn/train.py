@@ -32,6 +32,7 @@ from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 
 from .energy import SpikeCounter
+from .neuron import SPIKING_NEURONS
 from .models import create_model, feed
 from .distill import Progress, create_distiller
 from .config import RunConfig, fields_with, resolve, data_loaders, model_kwargs
@@ -468,12 +469,15 @@ def metrics_record(
         if h
         else None
     )
+    # the neurons the network really uses (a plug-in's builder may ignore `cfg.neuron`)
+    neurons = sorted({type(m).__name__ for m in distiller.student.modules() if isinstance(m, SPIKING_NEURONS)})
     return dict(
         complete=len(h) == cfg.epochs,
         epochs_done=len(h),
         final=final,
         history=h,
         snn=getattr(distiller.student, 'snn', None),
+        neurons=neurons,
         config=asdict(cfg),
         switches=distiller.config(),
         data=info._asdict(),
