@@ -44,7 +44,7 @@ def kd_loss(
     z_t: torch.Tensor,  # teacher logits `[B, K]`
     tau: float = 2.0,  # softmax temperature
 ) -> torch.Tensor:  # scalar, >= 0
-    "Hinton KD: `tau**2 * KL(softmax(z_t/tau) || softmax(z_s/tau))`, batch-mean."
+    "Hinton KD, logits `[B, K]` -> scalar: `tau**2 * KL(softmax(z_t/tau) || softmax(z_s/tau))`, batch-mean."
     if z_s.shape != z_t.shape or z_s.dim() != 2:
         raise ValueError(
             f"kd_loss needs student and teacher logits of the same shape [B, K], got {tuple(z_s.shape)} "
@@ -88,10 +88,17 @@ def samd_loss(
     normalize: str | None = 'sample',  # min-max per 'sample', per 'batch', or None
     t2: bool = True,  # multiply the KL by temperature**2 (Eq. 4); the authors' code does not
 ) -> torch.Tensor:  # scalar, >= 0
-    "SAMD of Eq. (4): min-max normalise both maps, scale them over the pixels, and compare (KL for softmax, else MSE)."
+    """SAMD of Eq. (4), maps `cam` and `sam` `[B, H, W]` -> scalar: min-max normalise both, scale them over the
+    pixels, and compare (KL for softmax, else MSE)."""
     if cam.shape != sam.shape or cam.dim() < 2:
         raise ValueError(
-            f"samd_loss needs cam and sam of the same shape [B, H, W], got {tuple(cam.shape)} and {tuple(sam.shape)}"
+            f"samd_loss needs cam and sam of the same shape [B, H, W], got {tuple(cam.shape)} and {tuple(sam.shape)}: "
+            "resample the teacher's map onto the student's grid, ckdsnn.saliency.to_grid(cam, sam.shape[-2:])"
+        )
+    if cam[0].numel() == 1:  # a softmax over one pixel is 1: the loss would be 0 whatever the maps
+        raise ValueError(
+            f"samd_loss got maps of one pixel each {tuple(cam.shape)}: take them at an earlier stage, whose grid "
+            "is larger"
         )
     if normalize not in _NORMALIZE:
         raise ValueError(f"unknown normalize {normalize!r}; use 'sample', 'batch' or None")
@@ -130,7 +137,7 @@ def nld_loss(
     lam: float = 0.1,  # noise weight $\lambda$ of Eq. (6)
     noise: torch.Tensor | None = None,  # standard-normal `[B, K]`; drawn when None
 ) -> torch.Tensor:  # scalar, >= 0
-    "NLD of Eq. (5)-(7): KD from the teacher to the noise-smoothed student logits."
+    "NLD of Eq. (5)-(7), logits `[B, K]` -> scalar: KD from the teacher to the noise-smoothed student logits."
     return kd_loss(noise_smoothed_logits(z_s, lam, noise), z_t, tau)
 
 # %% ../nbs/04_losses.ipynb #cd7f3ae2
@@ -174,7 +181,8 @@ def ckdsnn_loss(
     lam: float = 0.1,  # $\lambda$ of NLD
     noise: torch.Tensor | None = None,  # standard-normal `[B, K]` for NLD; drawn when None
 ) -> dict:  # {'ce', 'samd', 'nld'}: weighted terms whose sum is Eq. (8)
-    "The weighted terms of Eq. (8): cross-entropy, beta * SAMD, gamma * NLD."
+    """The weighted terms of Eq. (8), logits `[B, K]`, labels `[B]`, maps `[B, H, W]` -> `{'ce', 'samd', 'nld'}`
+    scalars: cross-entropy, beta * SAMD, gamma * NLD."""
     return {
         'ce': cross_entropy(z_s, y),
         'samd': beta * samd_loss(cam, sam, temperature),

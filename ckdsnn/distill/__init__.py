@@ -7,8 +7,8 @@ the paper and the authors' code."""
 
 # %% auto #0
 __all__ = ['DISTILLERS', 'coerce_switch', 'Progress', 'Distiller', 'register_distiller', 'list_distillers', 'split_method',
-           'create_distiller', 'DirectTraining', 'CKDSNN', 'to_grid', 'Composite', 'needs_teacher',
-           'student_requirements', 'canonical_switches']
+           'create_distiller', 'DirectTraining', 'CKDSNN', 'Composite', 'needs_teacher', 'student_requirements',
+           'canonical_switches']
 
 # %% ../../nbs/05_distill.ipynb #6f34714f
 from typing import NamedTuple
@@ -20,7 +20,7 @@ from fastcore.basics import patch
 
 from ..models import ModelOutput
 from ..utils import packaged
-from ..saliency import grad_cam, class_activation_map, spike_activation_map
+from ..saliency import grad_cam, class_activation_map, spike_activation_map, to_grid
 from ..losses import class_of, cross_entropy, samd_loss, nld_loss, nld_fixed_loss, nld_code_loss
 
 # %% ../../nbs/05_distill.ipynb #554e6de7
@@ -101,6 +101,12 @@ class Distiller(nn.Module):
             n = min(len(self.student.stages), len(self.teacher.stages))
             if not -n <= self.stage < n:
                 raise ValueError(f"{self.name}: stage={self.stage} is out of range; the models have {n} stages")
+        if getattr(self, 'teacher_stage', None) is not None:
+            n = len(self.teacher.stages)
+            if not (type(self.teacher_stage) is int and -n <= self.teacher_stage < n):
+                raise ValueError(
+                    f"{self.name}: teacher_stage={self.teacher_stage!r} must be a stage of the teacher's {n}"
+                )
 
     def _frozen(self) -> set:
         "The ids of the frozen teacher's tensors, parameters and buffers."
@@ -217,6 +223,7 @@ class CKDSNN(Distiller):
         tau=2.0,
         lam=0.1,
         stage=-1,
+        teacher_stage=None,
         teacher_map='gradcam',
         target='label',
         sam_reduce='sum',
@@ -258,16 +265,21 @@ class CKDSNN(Distiller):
             raise ValueError(f"ckdsnn: noise_weight={self.noise_weight} must be in [0, 1]")
         if self.teacher_map == 'cam':
             head = list(self.teacher.classifier.children()) or [self.teacher.classifier]
-            if head != [self.teacher.fc] or self.stage not in (-1, len(self.teacher.stages) - 1):
+            if head != [self.teacher.fc] or self.map_stage not in (-1, len(self.teacher.stages) - 1):
                 raise ValueError(
                     "teacher_map='cam' needs the last stage and a teacher whose head is one linear layer; "
                     "use teacher_map='gradcam'"
                 )
 
     @property
+    def map_stage(self) -> int:
+        "The teacher stage whose map SAMD distils: `teacher_stage`, else the student's `stage`."
+        return self.stage if self.teacher_stage is None else self.teacher_stage
+
+    @property
     def grad_stage(self) -> int | None:
         "The teacher stage that Grad-CAM differentiates the class score by (None: a plain CAM needs no graph)."
-        return self.stage if self.teacher_map == 'gradcam' else None
+        return self.map_stage if self.teacher_map == 'gradcam' else None
 
     def train(self, mode: bool = True):
         """As `Distiller.train`; with `teacher_mode='train'` (the authors' code) the teacher follows `mode` (BatchNorm
@@ -280,8 +292,8 @@ class CKDSNN(Distiller):
 # %% ../../nbs/05_distill.ipynb #e455dcad
 @patch
 def teacher_saliency(self: CKDSNN, t: ModelOutput, y: Tensor) -> Tensor:
-    "The teacher's map `[B, H, W]` (a target: detached) at `stage` for the `target` class."
-    feat, target = t.features[self.stage], (class_of(y) if self.target == 'label' else t.logits.argmax(1))
+    "The teacher's map `[B, H, W]` (a target: detached) at `map_stage` for the `target` class."
+    feat, target = t.features[self.map_stage], (class_of(y) if self.target == 'label' else t.logits.argmax(1))
     if self.teacher_map == 'cam':
         return class_activation_map(feat, self.teacher.fc.weight, target)
     with torch.enable_grad():  # the score's graph, also under a caller's no_grad
@@ -293,16 +305,6 @@ def student_saliency(self: CKDSNN, s: ModelOutput) -> Tensor:
     "The student's spike activation map `[B, H, W]` at `stage` (Eq. 3)."
     return spike_activation_map(s.features[self.stage], self.sam_reduce)
 
-# %% ../../nbs/05_distill.ipynb #42394fa7
-def to_grid(
-    t: Tensor,  # maps `[B, H, W]` or features `[B, C, H, W]`
-    size: tuple,  # the grid `(H', W')` to resample to
-) -> Tensor:  # `[B, H', W']` or `[B, C, H', W']`
-    "Area resampling onto another grid: each output cell is the mean of the input cells its window covers."
-    if tuple(t.shape[-2:]) == tuple(size):
-        return t
-    return F.adaptive_avg_pool2d(t, tuple(size))
-
 # %% ../../nbs/05_distill.ipynb #b615cea3
 @patch
 def on_student_grid(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
@@ -310,11 +312,16 @@ def on_student_grid(self: CKDSNN, cam: Tensor, sam: Tensor) -> Tensor:
     refused."""
     if cam.shape[1:] == sam.shape[1:]:
         return cam
+    if cam.shape[-2:] == (1, 1):  # resampled, it would be a constant target: nothing for SAMD to align
+        raise ValueError(
+            f"{self.name}: the teacher's map at stage {self.map_stage} is 1x1 (a ResNet's last stage on small "
+            "images), a constant on the student's grid: pick an earlier teacher stage (teacher_stage=...)"
+        )
     if not self.resize_teacher:
         raise ValueError(
             f"{self.name}: teacher map {tuple(cam.shape[1:])} and student map {tuple(sam.shape[1:])} "
-            f"differ at stage {self.stage}; pick a stage where both have the same spatial size, or set "
-            "resize_teacher=True to resample the teacher's map onto the student's grid"
+            f"differ (stages {self.map_stage} and {self.stage}); pick stages where both have the same spatial size, "
+            "or set resize_teacher=True to resample the teacher's map onto the student's grid"
         )
     return to_grid(cam, sam.shape[1:])
 

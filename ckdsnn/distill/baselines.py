@@ -16,7 +16,8 @@ from fastcore.basics import patch
 from ..models import ModelOutput
 from ..saliency import grad_cam
 from ..losses import class_of, cross_entropy, in_fp32, kd_loss
-from . import Distiller, CKDSNN, register_distiller, to_grid
+from . import Distiller, CKDSNN, register_distiller
+from ..saliency import to_grid
 
 # %% ../../nbs/10_baselines.ipynb #fd2de33e
 def stage_channels(model: nn.Module, stage: int) -> int:
