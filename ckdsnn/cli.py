@@ -155,6 +155,7 @@ def model_plugins(path: Path) -> list:
 
 
 def _cmd_eval(args):
+    load_plugins(args.plugins)  # a plug-in's network, for --arch too
     if args.arch:  # weights ckdsnn did not write: the architecture and data set come from the command line
         if not args.data:
             raise ValueError(f"{args.model}: evaluating weights by architecture needs --data too (e.g. --data cifar10)")
@@ -167,7 +168,7 @@ def _cmd_eval(args):
         recorded = [p for p in model_plugins(path) if p not in args.plugins]
         if args.plugins:  # what the user names stands in for a recorded plug-in file that has moved
             recorded = [p for p in recorded if not p.endswith('.py') or Path(p).is_file()]
-        load_plugins([*args.plugins, *recorded])
+        load_plugins(recorded)
         model, saved = load_model(path)
         trained_on = saved['config']['dataset']
         if args.data and dataset_name(args.data) != trained_on:
